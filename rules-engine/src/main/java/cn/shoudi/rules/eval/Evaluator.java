@@ -1,0 +1,87 @@
+package cn.shoudi.rules.eval;
+
+import cn.shoudi.rules.facts.HouseholdFacts;
+import cn.shoudi.rules.facts.HouseholdInput;
+import cn.shoudi.rules.params.MissingParameterException;
+import cn.shoudi.rules.params.Parameter;
+import cn.shoudi.rules.table.DecisionTable;
+import cn.shoudi.rules.table.Policy;
+import cn.shoudi.rules.table.RuleInfo;
+import cn.shoudi.rules.table.ActionKeys;
+import org.kie.api.runtime.KieSession;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates households against one compiled {@link Policy}. Thread-safe: the KieBase is shared, each evaluation runs
+ * in its own short-lived session.
+ */
+public final class Evaluator {
+
+    /** Name of the global that ACTION columns write to; tables declare it under Variables. */
+    public static final String FINDINGS_GLOBAL = "findings";
+
+    private final Policy policy;
+
+    public Evaluator(Policy policy) {
+        this.policy = policy;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    /**
+     * Evaluates one household on an as-of date, which chooses the parameter rows (e.g. that year's monitoring line).
+     *
+     * @throws MissingParameterException when a parameter the tables use has no value on {@code asOf}
+     */
+    public Evaluation evaluate(HouseholdInput household, LocalDate asOf) {
+        Map<String, Parameter> params = new HashMap<>();
+        for (String code : policy.parameterCodes()) {
+            params.put(code, policy.parameters().require(code, asOf));
+        }
+        HouseholdFacts facts = new HouseholdFacts(household, asOf, params);
+        FindingCollector collector = new FindingCollector();
+        KieSession session = policy.kieBase().newKieSession();
+        try {
+            session.setGlobal(FINDINGS_GLOBAL, collector);
+            session.insert(facts);
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        Map<String, List<Finding>> byTable = new HashMap<>();
+        collector.hits().forEach((key, outputs) -> {
+            RuleInfo info = policy.rule(key.packageName(), key.ruleName()).orElseThrow(
+                    () -> new IllegalStateException("fired rule " + key + " is not in the policy's tables"));
+            byTable.computeIfAbsent(info.table().id(), k -> new ArrayList<>()).add(finding(info, outputs, facts, params));
+        });
+        Map<String, Decision> decisions = new LinkedHashMap<>();
+        for (DecisionTable t : policy.tables()) {
+            List<Finding> findings = byTable.getOrDefault(t.id(), List.of()).stream()
+                    .sorted(Comparator.comparingInt(Finding::row)).toList();
+            String outcome = findings.stream().map(Finding::outcome).filter(o -> o != null && !o.isBlank())
+                    .findFirst().orElse(t.defaultOutcome());
+            decisions.put(t.id(), new Decision(t.id(), t.title(), outcome, findings));
+        }
+        return new Evaluation(policy.version(), household.householdId(), asOf, decisions);
+    }
+
+    private static Finding finding(RuleInfo info, Map<String, String> outputs, HouseholdFacts facts,
+                                   Map<String, Parameter> params) {
+        DecisionTable t = info.table();
+        List<TestedInput> tested = info.testedFacts().stream()
+                .map(f -> new TestedInput(f, HouseholdFacts.INPUT_NAMES.get(f), facts.input(f))).toList();
+        List<ParameterUse> used = info.parameterCodes().stream().map(params::get).map(ParameterUse::of).toList();
+        return new Finding(t.id(), t.title(), t.fileName(), t.sheet(), info.row().excelRow(), info.row().code(),
+                outputs.get(ActionKeys.OUTCOME), outputs.get(ActionKeys.REASON), Map.copyOf(outputs), tested, used);
+    }
+
+}

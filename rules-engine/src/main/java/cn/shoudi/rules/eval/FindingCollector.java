@@ -1,0 +1,31 @@
+package cn.shoudi.rules.eval;
+
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.RuleContext;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The global {@code findings} that ACTION columns write to: one map of action values per fired rule. One instance per
+ * evaluation; not thread-safe.
+ */
+public final class FindingCollector {
+
+    /** A fired rule, by package and name. */
+    public record RuleKey(String packageName, String ruleName) {
+    }
+
+    private final Map<RuleKey, Map<String, String>> hits = new LinkedHashMap<>();
+
+    /** Called from a table's ACTION column: records one action value of the firing rule. */
+    public void put(RuleContext kcontext, String key, String value) {
+        Rule rule = kcontext.getRule();
+        hits.computeIfAbsent(new RuleKey(rule.getPackageName(), rule.getName()), k -> new LinkedHashMap<>())
+                .put(key, value);
+    }
+
+    Map<RuleKey, Map<String, String>> hits() {
+        return hits;
+    }
+}

@@ -36,6 +36,7 @@ public final class PolicyCompiler {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyCompiler.class);
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern ERROR_POSITION = Pattern.compile("Line \\d+:(\\d+)");
     private static final Pattern RULE_START = Pattern.compile("^\\s*rule\\s+\"(.*)\"");
 
     /**
@@ -182,8 +183,11 @@ public final class PolicyCompiler {
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
         if (!messages.isEmpty()) {
+            boolean located = messages.stream().anyMatch(m -> m.getLine() > 0);
             for (Message m : messages) {
-                errors.add(mapError(m, byPath));
+                if (!located || m.getLine() > 0) {
+                    errors.add(mapError(m, byPath));
+                }
             }
             ks.getRepository().removeKieModule(releaseId);
             return null;
@@ -197,7 +201,9 @@ public final class PolicyCompiler {
     }
 
     private TableError mapError(Message m, Map<String, DecisionTable> byPath) {
-        DecisionTable t = byPath.get(m.getPath());
+        DecisionTable t = byPath.entrySet().stream()
+                .filter(e -> m.getPath() != null && e.getKey().endsWith(m.getPath()))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
         if (t == null) {
             return new TableError(CellRef.of(String.valueOf(m.getPath()), "", 0, -1), "COMPILE_ERROR",
                     "规则编译错误：" + m.getText(), "compile error: " + m.getText());
@@ -216,17 +222,28 @@ public final class PolicyCompiler {
                     "规则编译错误：" + m.getText(), "compile error: " + m.getText());
         }
         String errorLine = m.getLine() > 0 && m.getLine() <= lines.length ? lines[m.getLine() - 1] : "";
+        Matcher pos = ERROR_POSITION.matcher(m.getText());
+        int offset = pos.find() ? Integer.parseInt(pos.group(1)) : -1;
         int column = t.nameColumn().index();
+        int byText = -1;
         for (Column col : t.columns()) {
             String v = row.cell(col.index());
             if (v == null || col.kind() == ColumnKind.NAME) {
                 continue;
             }
             String rendered = col.snippet().replace("$param", v).trim();
-            if (!rendered.isEmpty() && (m.getText().contains(rendered) || errorLine.contains(rendered))) {
+            int start = rendered.isEmpty() ? -1 : errorLine.indexOf(rendered);
+            if (start >= 0 && offset >= start && offset <= start + rendered.length()) {
                 column = col.index();
+                byText = -1;
                 break;
             }
+            if (byText < 0 && !rendered.isEmpty() && m.getText().contains(rendered)) {
+                byText = col.index();
+            }
+        }
+        if (byText >= 0) {
+            column = byText;
         }
         String firstLine = m.getText().lines().findFirst().orElse("");
         return new TableError(CellRef.of(t.fileName(), t.sheet(), row.excelRow(), column), "COMPILE_ERROR",

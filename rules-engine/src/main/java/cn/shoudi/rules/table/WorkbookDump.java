@@ -1,0 +1,47 @@
+package cn.shoudi.rules.table;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * A readable text form of a workbook, one line per non-blank row, every non-blank cell as {@code C10=value}, so that
+ * a change to a table can be reviewed in a diff.
+ */
+public final class WorkbookDump {
+
+    private WorkbookDump() {
+    }
+
+    public static String toText(String fileName, byte[] xlsx) {
+        StringBuilder sb = new StringBuilder("# ").append(fileName).append('\n');
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
+            Cells cells = new Cells(wb.getCreationHelper().createFormulaEvaluator());
+            for (Sheet sheet : wb) {
+                sb.append("\n## ").append(sheet.getSheetName()).append('\n');
+                for (Row row : sheet) {
+                    StringBuilder line = new StringBuilder();
+                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                        String t = cells.text(sheet, row.getRowNum(), c);
+                        if (!t.isEmpty()) {
+                            line.append(line.isEmpty() ? "" : " | ").append(CellReference.convertNumToColString(c))
+                                    .append(row.getRowNum() + 1).append('=').append(t.replace("\n", "\\n"));
+                        }
+                    }
+                    if (!line.isEmpty()) {
+                        sb.append(line).append('\n');
+                    }
+                }
+            }
+            return sb.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package cn.shoudi.rules;
+
+import cn.shoudi.rules.table.PolicyCompiler;
+import cn.shoudi.rules.table.PolicyValidationException;
+import cn.shoudi.rules.table.TableError;
+import cn.shoudi.rules.table.TableSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * One malformed copy of the monitoring table per error class; each must be rejected with the exact sheet, row and
+ * column.
+ */
+class MalformedWorkbookUnitTest {
+
+    private static final String RULES = "监测对象纳入";
+
+    @ParameterizedTest(name = "{0}: {1}!{2} = {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            UNKNOWN_HEADER      | 监测对象纳入 | D6  | CONDITON                                     | D6
+            UNKNOWN_HEADER      | 监测对象纳入 | B6  | Notes                                        | B6
+            UNKNOWN_KEYWORD     | 监测对象纳入 | B4  | Imports                                      | B4
+            UNKNOWN_FACT        | 监测对象纳入 | D8  | perCapitaIncome <= param("$param")           | D8
+            BAD_CONSTRAINT      | 监测对象纳入 | D8  | perCapitaNetIncome <= param("$param"         | D8
+            COMPILE_ERROR       | 监测对象纳入 | D8  | perCapitaNetIncome <=> param("$param")       | D10
+            BAD_ACTION          | 监测对象纳入 | K8  | findings.add(kcontext, "outcome", "$param"); | K8
+            NOT_A_NUMBER        | 监测对象纳入 | H10 | 一                                           | H10
+            NOT_A_BOOLEAN       | 监测对象纳入 | J10 | 否                                           | J10
+            DUPLICATE_RULE_CODE | 监测对象纳入 | B11 | M-1                                          | B11
+            UNKNOWN_PARAMETER   | 监测对象纳入 | D10 | monitoring_lin                               | D10
+            NOT_A_NUMBER        | 参数         | E2  | 五千                                         | E2
+            BAD_DATE            | 参数         | C3  | 2020年                                       | C3
+            OVERLAPPING_PARAMETER | 参数       | D3  | 2021-06-30                                   | C4
+            BAD_EXAMPLE         | 示例         | F3  | 很多                                         | F3
+            """)
+    void rejectsEachErrorClassAtItsCell(String code, String sheet, String cell, String text, String reported) {
+        byte[] original = PolicyFixtures.shippedSources().stream()
+                .filter(s -> s.fileName().equals("monitoring.xlsx")).findFirst().orElseThrow().bytes();
+        byte[] broken = WorkbookEdits.set(original, sheet, cell, text);
+
+        PolicyValidationException e = catchThrowableOfType(PolicyValidationException.class,
+                () -> new PolicyCompiler().compile("broken", List.of(new TableSource("monitoring.xlsx", broken))));
+
+        assertThat(e).as("the malformed workbook must be rejected").isNotNull();
+        TableError first = e.errors().stream().filter(err -> err.code().equals(code)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + code + " among " + e.errors()));
+        assertThat(first.at().file()).isEqualTo("monitoring.xlsx");
+        assertThat(first.at().sheet()).isEqualTo(sheet);
+        assertThat(first.at().a1()).isEqualTo(reported);
+        assertThat(first.messageZh()).isNotBlank();
+        assertThat(first.toString()).contains("工作表「" + sheet + "」").contains("cell " + reported);
+    }
+}

@@ -1,0 +1,19 @@
+package cn.shoudi.assessment;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * Settings of the assessment feature.
+ *
+ * @param asOf fixed as-of date for evaluations (yyyy-MM-dd); empty for today in UTC
+ */
+@ConfigurationProperties("shoudi.assessment")
+record AssessmentProperties(String asOf) {
+
+    LocalDate asOfDate(Clock clock) {
+        return asOf == null || asOf.isBlank() ? LocalDate.now(clock) : LocalDate.parse(asOf.trim());
+    }
+}

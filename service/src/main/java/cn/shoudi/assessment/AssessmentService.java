@@ -1,0 +1,191 @@
+package cn.shoudi.assessment;
+
+import cn.shoudi.registry.HouseholdChanged;
+import cn.shoudi.registry.HouseholdSnapshot;
+import cn.shoudi.registry.Registry;
+import cn.shoudi.rules.eval.Evaluation;
+import cn.shoudi.rules.eval.Evaluator;
+import cn.shoudi.rules.eval.Finding;
+import cn.shoudi.rules.facts.HouseholdInput;
+import cn.shoudi.rules.facts.MemberInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Evaluates a household with the published policy after every committed change and stores the explained
+ * assessment. The same household data under the same policy version and as-of date is recognised and not stored
+ * twice; concurrent evaluations of one household are serialised on its row in {@code assessment_head}.
+ */
+@Service
+public class AssessmentService {
+
+    private static final Logger log = LoggerFactory.getLogger(AssessmentService.class);
+    private static final int ATTEMPTS = 5;
+
+    private final Registry registry;
+    private final ActivePolicy policy;
+    private final Assessments assessments;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final AssessmentProperties properties;
+    private final Clock clock;
+
+    AssessmentService(Registry registry, ActivePolicy policy, Assessments assessments, JdbcClient jdbc,
+                      JsonMapper json, ApplicationEventPublisher events, PlatformTransactionManager txManager,
+                      AssessmentProperties properties, Clock clock) {
+        this.registry = registry;
+        this.policy = policy;
+        this.assessments = assessments;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.events = events;
+        this.tx = new TransactionTemplate(txManager);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Evaluates a household once its change is committed; the outbox retries it if the process dies first. */
+    @Async
+    @TransactionalEventListener
+    void on(HouseholdChanged event) {
+        assess(event.householdId());
+    }
+
+    /**
+     * Evaluates a household now and stores the assessment unless an identical one is already the latest.
+     *
+     * @return the new assessment's id, or empty when nothing new was stored
+     */
+    public Optional<Long> assess(long householdId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> assessInTransaction(householdId));
+            } catch (PessimisticLockingFailureException | DuplicateKeyException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("retrying evaluation of household {} after {}", householdId, e.toString());
+            }
+        }
+    }
+
+    private Optional<Long> assessInTransaction(long householdId) {
+        Optional<HouseholdSnapshot> found = registry.snapshot(householdId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        HouseholdSnapshot snapshot = found.get();
+        Evaluator evaluator = policy.evaluator();
+        String version = evaluator.policy().version();
+        LocalDate asOf = properties.asOfDate(clock);
+        String hash = inputsHash(snapshot.input());
+        Optional<Head> head = lockHead(householdId);
+        if (head.isPresent() && head.get().matches(version, hash, asOf)) {
+            log.debug("household {} v{} unchanged under policy {}; no new assessment", householdId,
+                    snapshot.version(), version);
+            return Optional.empty();
+        }
+        Evaluation evaluation = evaluator.evaluate(snapshot.input(), asOf);
+        Assessment saved = assessments.save(toRecord(snapshot, evaluation, hash));
+        jdbc.sql("UPDATE assessment_head SET assessment_id = ?, policy_version = ?, inputs_hash = ?, as_of = ? "
+                        + "WHERE household_id = ?")
+                .params(saved.id(), version, hash, asOf, householdId).update();
+        events.publishEvent(new AssessmentRecorded(saved.id(), householdId));
+        log.info("assessed household {} v{} under {} as of {}: {}", householdId, snapshot.version(), version, asOf,
+                evaluation.decisions().values().stream().map(d -> d.tableId() + "=" + d.outcome()).toList());
+        return Optional.of(saved.id());
+    }
+
+    private record Head(long assessmentId, String policyVersion, String inputsHash, LocalDate asOf) {
+        boolean matches(String version, String hash, LocalDate date) {
+            return assessmentId > 0 && policyVersion.equals(version) && inputsHash.equals(hash) && asOf.equals(date);
+        }
+    }
+
+    /** Locks the household's head row, creating it first when this is its first evaluation. */
+    private Optional<Head> lockHead(long householdId) {
+        Optional<Head> head = selectHeadForUpdate(householdId);
+        if (head.isPresent()) {
+            return head;
+        }
+        jdbc.sql("INSERT INTO assessment_head (household_id, assessment_id, policy_version, inputs_hash, as_of) "
+                + "VALUES (?, 0, '', '', ?)").params(householdId, LocalDate.EPOCH).update();
+        return selectHeadForUpdate(householdId);
+    }
+
+    private Optional<Head> selectHeadForUpdate(long householdId) {
+        return jdbc.sql("SELECT assessment_id, policy_version, inputs_hash, as_of FROM assessment_head "
+                        + "WHERE household_id = ? FOR UPDATE")
+                .param(householdId)
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class)))
+                .optional();
+    }
+
+    private Assessment toRecord(HouseholdSnapshot snapshot, Evaluation evaluation, String hash) {
+        List<Assessment.DecisionRecord> decisions = evaluation.decisions().values().stream()
+                .map(d -> new Assessment.DecisionRecord(d.tableId(), d.title(), d.outcome())).toList();
+        List<Assessment.FindingRecord> findings = new ArrayList<>();
+        for (Finding f : evaluation.findings()) {
+            findings.add(new Assessment.FindingRecord(f.tableId(), f.tableTitle(), f.file(), f.sheet(), f.row(),
+                    f.code(), f.outcome(), f.reason(), json.writeValueAsString(new TreeMap<>(f.outputs())),
+                    json.writeValueAsString(f.tested()), json.writeValueAsString(f.parameters())));
+        }
+        return new Assessment(null, snapshot.householdId(), snapshot.version(), evaluation.policyVersion(),
+                evaluation.asOf(), hash, clock.instant(), decisions, findings);
+    }
+
+    /** SHA-256 over a canonical form of the rules' input: equal data gives an equal hash. */
+    static String inputsHash(HouseholdInput in) {
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        canonical.put("class", in.householdClass().name());
+        canonical.put("netIncome", plain(in.netIncome()));
+        canonical.put("rigid", plain(in.rigidExpenditure()));
+        canonical.put("previous", in.previousYearNetIncome() == null ? "" : plain(in.previousYearNetIncome()));
+        canonical.put("risks", String.join(",", new TreeSet<>(in.riskTypes())));
+        canonical.put("coping", in.selfCoping());
+        canonical.put("guarantee", in.guaranteeIssue());
+        List<String> members = new ArrayList<>();
+        for (MemberInput m : in.members()) {
+            members.add(m.name() + "|" + m.idNumber() + "|" + m.sex() + "|" + m.birthDate() + "|" + m.relation());
+        }
+        canonical.put("members", members);
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String plain(BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,108 @@
+package cn.shoudi.monitoring;
+
+import cn.shoudi.assessment.AssessmentHistory;
+import cn.shoudi.assessment.AssessmentRecorded;
+import cn.shoudi.assessment.AssessmentView;
+import cn.shoudi.assessment.FindingView;
+import cn.shoudi.registry.Registry;
+import cn.shoudi.registry.Responsible;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keeps a household's open tasks in step with its latest assessment: a finding that calls for follow-up (it sets a
+ * task code) opens a task for the responsible cadre, or refreshes the open one; an open task whose finding is gone
+ * is marked "condition cleared" for the cadre to confirm. Reconciling twice changes nothing the second time.
+ */
+@Service
+class TaskService {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskService.class);
+    private static final int ATTEMPTS = 5;
+
+    private final Tasks tasks;
+    private final AssessmentHistory assessments;
+    private final Registry registry;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    TaskService(Tasks tasks, AssessmentHistory assessments, Registry registry, PlatformTransactionManager txManager,
+                Clock clock) {
+        this.tasks = tasks;
+        this.assessments = assessments;
+        this.registry = registry;
+        this.tx = new TransactionTemplate(txManager);
+        this.clock = clock;
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(AssessmentRecorded event) {
+        reconcile(event.householdId());
+    }
+
+    /** Brings the household's tasks in step with its latest assessment. */
+    void reconcile(long householdId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tx.executeWithoutResult(status -> reconcileInTransaction(householdId));
+                return;
+            } catch (DuplicateKeyException | OptimisticLockingFailureException
+                     | PessimisticLockingFailureException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("retrying task reconciliation of household {} after {}", householdId, e.toString());
+            }
+        }
+    }
+
+    private void reconcileInTransaction(long householdId) {
+        Optional<AssessmentView> latest = assessments.latest(householdId);
+        if (latest.isEmpty()) {
+            return;
+        }
+        AssessmentView assessment = latest.get();
+        Map<String, FindingView> wanted = new LinkedHashMap<>();
+        for (FindingView f : assessment.findings()) {
+            String code = f.outputs().get("task_code");
+            if (code != null && !code.isBlank()) {
+                wanted.putIfAbsent(code.trim(), f);
+            }
+        }
+        Instant now = clock.instant();
+        List<MonitoringTask> open = tasks.findOpenByHousehold(householdId);
+        for (MonitoringTask task : open) {
+            FindingView f = wanted.remove(task.taskCode());
+            boolean changed = f != null ? task.seenAgain(assessment.id(), f, now)
+                    : task.conditionCleared(assessment.id(), now);
+            if (changed) {
+                tasks.save(task);
+            }
+        }
+        for (Map.Entry<String, FindingView> e : wanted.entrySet()) {
+            Responsible who = registry.responsibleFor(householdId);
+            MonitoringTask task = MonitoringTask.open(householdId, assessment.id(), e.getValue(), e.getKey(),
+                    who.cadreId(), who.level().label(), now, LocalDate.now(clock));
+            tasks.save(task);
+            log.info("opened task {} ({}) for household {} assigned to {} {}", e.getKey(), task.taskType(),
+                    householdId, who.level(), who.cadreId());
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package cn.shoudi.registry;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A cadre (干部) who can be assigned follow-up work. An inactive cadre (transferred, left) gets no new work. */
+@Table("registry_cadre")
+record Cadre(@Id Long id, String name, String phone, CadreRole role, Long villageId, boolean active) {
+}

@@ -1,0 +1,176 @@
+package cn.shoudi.registry;
+
+import cn.shoudi.rules.facts.HouseholdClass;
+import cn.shoudi.rules.facts.HouseholdInput;
+import cn.shoudi.rules.facts.MemberInput;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * A household (户), the registry's aggregate root: loaded and saved whole, with its members and helper assignments
+ * inside. The version counts data changes and guards concurrent edits (optimistic locking).
+ */
+@Table("registry_household")
+class Household {
+
+    @Id
+    private Long id;
+    @Version
+    private Long version;
+    private String householdNo;
+    private Long villageId;
+    private Long groupId;
+    private HouseholdClass householdClass;
+    private BigDecimal netIncome;
+    private BigDecimal rigidExpenditure;
+    private BigDecimal previousYearNetIncome;
+    private String riskTypes;
+    private boolean selfCoping;
+    private boolean guaranteeIssue;
+    @MappedCollection(idColumn = "household_id", keyColumn = "position")
+    private List<Member> members = new ArrayList<>();
+    @MappedCollection(idColumn = "household_id", keyColumn = "position")
+    private List<HelperAssignment> helpers = new ArrayList<>();
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    Household() {
+    }
+
+    /** A new household from validated data. */
+    static Household register(HouseholdData data, Instant now) {
+        Household h = new Household();
+        h.createdAt = now;
+        h.apply(data, now);
+        return h;
+    }
+
+    /** Replaces the household's data with validated data. */
+    void apply(HouseholdData data, Instant now) {
+        householdNo = data.householdNo().trim();
+        villageId = data.villageId();
+        groupId = data.groupId();
+        householdClass = HouseholdClass.parse(data.householdClass());
+        netIncome = data.netIncome();
+        rigidExpenditure = data.rigidExpenditure() == null ? BigDecimal.ZERO : data.rigidExpenditure();
+        previousYearNetIncome = data.previousYearNetIncome();
+        riskTypes = data.riskTypes() == null ? "" : String.join(",", new TreeSet<>(data.riskTypes()));
+        selfCoping = Boolean.TRUE.equals(data.selfCoping());
+        guaranteeIssue = Boolean.TRUE.equals(data.guaranteeIssue());
+        members = data.members().stream()
+                .map(m -> new Member(m.name().trim(), blankToNull(m.idNumber()), m.sex(), m.birthDate(),
+                        m.relation().trim()))
+                .collect(Collectors.toCollection(ArrayList::new));
+        updatedAt = now;
+        if (data.helperCadreId() != null) {
+            assignHelper(data.helperCadreId(), LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
+        }
+    }
+
+    /** Makes a cadre the household's helper from a date; the previous assignment is ended, not deleted. */
+    void assignHelper(long cadreId, LocalDate from) {
+        if (currentHelper().filter(c -> c == cadreId).isPresent()) {
+            return;
+        }
+        helpers.replaceAll(a -> a.current() ? a.endedOn(from) : a);
+        helpers.add(new HelperAssignment(cadreId, from, null));
+    }
+
+    /** Sets the version the client read, so that saving fails if someone else changed the household since. */
+    void expectVersion(long clientVersion) {
+        this.version = clientVersion;
+    }
+
+    Optional<Long> currentHelper() {
+        return helpers.stream().filter(HelperAssignment::current).map(HelperAssignment::cadreId).findFirst();
+    }
+
+    /** The household as the rules see it. */
+    HouseholdInput toRulesInput() {
+        List<MemberInput> ms = members.stream()
+                .map(m -> new MemberInput(m.name(), m.idNumber(), m.sex(), m.birthDate(), m.relation())).toList();
+        return new HouseholdInput(String.valueOf(id), householdClass, ms, netIncome, rigidExpenditure,
+                previousYearNetIncome, riskTypeSet(), selfCoping, guaranteeIssue);
+    }
+
+    Set<String> riskTypeSet() {
+        if (riskTypes == null || riskTypes.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(riskTypes.split(",")).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim().toUpperCase();
+    }
+
+    Long id() {
+        return id;
+    }
+
+    Long version() {
+        return version;
+    }
+
+    String householdNo() {
+        return householdNo;
+    }
+
+    Long villageId() {
+        return villageId;
+    }
+
+    Long groupId() {
+        return groupId;
+    }
+
+    HouseholdClass householdClass() {
+        return householdClass;
+    }
+
+    BigDecimal netIncome() {
+        return netIncome;
+    }
+
+    BigDecimal rigidExpenditure() {
+        return rigidExpenditure;
+    }
+
+    BigDecimal previousYearNetIncome() {
+        return previousYearNetIncome;
+    }
+
+    boolean selfCoping() {
+        return selfCoping;
+    }
+
+    boolean guaranteeIssue() {
+        return guaranteeIssue;
+    }
+
+    List<Member> members() {
+        return List.copyOf(members);
+    }
+
+    List<HelperAssignment> helpers() {
+        return List.copyOf(helpers);
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,87 @@
+package cn.shoudi.registry;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * Writes households. Every write validates first, saves the aggregate whole and publishes {@link HouseholdChanged}
+ * in the same transaction (the outbox), so no change escapes evaluation.
+ */
+@Service
+class HouseholdService {
+
+    private final Households households;
+    private final Cadres cadres;
+    private final HouseholdValidator validator;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    HouseholdService(Households households, Cadres cadres, HouseholdValidator validator,
+                     ApplicationEventPublisher events, Clock clock) {
+        this.households = households;
+        this.cadres = cadres;
+        this.validator = validator;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Household register(HouseholdData data) {
+        validator.validate(data, null);
+        return saveAndPublish(Household.register(data, clock.instant()));
+    }
+
+    /**
+     * Replaces a household's data.
+     *
+     * @throws StaleHouseholdException when {@code data.version()} is not the current version
+     */
+    @Transactional
+    Household update(long id, HouseholdData data) {
+        Household h = find(id);
+        validator.validate(data, id);
+        if (data.version() != null && !data.version().equals(h.version())) {
+            throw new StaleHouseholdException(id, h.version());
+        }
+        h.apply(data, clock.instant());
+        return saveAndPublish(h);
+    }
+
+    @Transactional
+    Household assignHelper(long id, long cadreId, Long expectedVersion) {
+        Household h = find(id);
+        Cadre c = cadres.findById(cadreId).orElseThrow(() -> new InvalidHouseholdException(java.util.List.of(
+                new InvalidHouseholdException.FieldProblem("cadreId", "NOT_FOUND", "帮扶责任人不存在"))));
+        if (!c.active()) {
+            throw new InvalidHouseholdException(java.util.List.of(new InvalidHouseholdException.FieldProblem(
+                    "cadreId", "INACTIVE", "该干部已调离或停用，不能担任帮扶责任人")));
+        }
+        if (expectedVersion != null && !expectedVersion.equals(h.version())) {
+            throw new StaleHouseholdException(id, h.version());
+        }
+        h.assignHelper(cadreId, LocalDate.now(clock));
+        return saveAndPublish(h);
+    }
+
+    @Transactional(readOnly = true)
+    Household find(long id) {
+        return households.findById(id).orElseThrow(() -> new HouseholdNotFoundException(id));
+    }
+
+    private Household saveAndPublish(Household h) {
+        Household saved;
+        try {
+            saved = households.save(h);
+        } catch (OptimisticLockingFailureException e) {
+            long current = households.findById(h.id()).map(Household::version).orElse(-1L);
+            throw new StaleHouseholdException(h.id(), current);
+        }
+        events.publishEvent(new HouseholdChanged(saved.id(), saved.version()));
+        return saved;
+    }
+}

@@ -1,0 +1,167 @@
+package cn.shoudi.registry;
+
+import cn.shoudi.rules.facts.HouseholdClass;
+import cn.shoudi.registry.InvalidHouseholdException.FieldProblem;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Validates submitted household data and reports every problem at once, each with the field, a code and a Chinese
+ * message.
+ */
+@Component
+class HouseholdValidator {
+
+    /** Risk types (返贫致贫风险类型) the registry accepts. */
+    static final Set<String> RISK_TYPES = Set.of("因病", "因学", "因残", "因自然灾害", "因意外事故", "因产业项目失败",
+            "因务工就业不稳", "缺劳动力", "其他");
+    private static final BigDecimal MAX_MONEY = new BigDecimal("100000000");
+
+    private final Villages villages;
+    private final VillagerGroups groups;
+    private final Cadres cadres;
+    private final Households households;
+
+    HouseholdValidator(Villages villages, VillagerGroups groups, Cadres cadres, Households households) {
+        this.villages = villages;
+        this.groups = groups;
+        this.cadres = cadres;
+        this.households = households;
+    }
+
+    /**
+     * @param data        submitted data
+     * @param householdId the household being updated, or null for a new one
+     * @throws InvalidHouseholdException listing every problem
+     */
+    void validate(HouseholdData data, Long householdId) {
+        List<FieldProblem> p = new ArrayList<>();
+        if (blank(data.householdNo())) {
+            p.add(new FieldProblem("householdNo", "REQUIRED", "户编号不能为空"));
+        } else if (data.householdNo().trim().length() > 32) {
+            p.add(new FieldProblem("householdNo", "TOO_LONG", "户编号不能超过32个字符"));
+        } else {
+            households.findByHouseholdNo(data.householdNo().trim()).filter(h -> !h.id().equals(householdId))
+                    .ifPresent(h -> p.add(new FieldProblem("householdNo", "DUPLICATE", "户编号已被其他户使用")));
+        }
+        if (data.villageId() == null) {
+            p.add(new FieldProblem("villageId", "REQUIRED", "行政村不能为空"));
+        } else if (!villages.existsById(data.villageId())) {
+            p.add(new FieldProblem("villageId", "NOT_FOUND", "行政村不存在"));
+        }
+        if (data.groupId() == null) {
+            p.add(new FieldProblem("groupId", "REQUIRED", "村民小组不能为空"));
+        } else {
+            groups.findById(data.groupId()).ifPresentOrElse(g -> {
+                if (data.villageId() != null && !g.villageId().equals(data.villageId())) {
+                    p.add(new FieldProblem("groupId", "WRONG_VILLAGE", "村民小组不属于所选行政村"));
+                }
+            }, () -> p.add(new FieldProblem("groupId", "NOT_FOUND", "村民小组不存在")));
+        }
+        if (blank(data.householdClass())) {
+            p.add(new FieldProblem("householdClass", "REQUIRED", "户类型不能为空"));
+        } else {
+            try {
+                HouseholdClass.parse(data.householdClass());
+            } catch (IllegalArgumentException e) {
+                p.add(new FieldProblem("householdClass", "INVALID", e.getMessage()));
+            }
+        }
+        money(p, "netIncome", "家庭纯收入", data.netIncome(), true, true);
+        money(p, "rigidExpenditure", "刚性支出", data.rigidExpenditure(), false, false);
+        money(p, "previousYearNetIncome", "上年纯收入", data.previousYearNetIncome(), false, true);
+        if (data.riskTypes() != null) {
+            for (String r : data.riskTypes()) {
+                if (!RISK_TYPES.contains(r)) {
+                    p.add(new FieldProblem("riskTypes", "INVALID", "未知的风险类型“" + r + "”，可选："
+                            + String.join("、", RISK_TYPES.stream().sorted().toList())));
+                }
+            }
+        }
+        if (data.helperCadreId() != null) {
+            cadres.findById(data.helperCadreId()).ifPresentOrElse(c -> {
+                if (!c.active()) {
+                    p.add(new FieldProblem("helperCadreId", "INACTIVE", "该干部已调离或停用，不能担任帮扶责任人"));
+                }
+            }, () -> p.add(new FieldProblem("helperCadreId", "NOT_FOUND", "帮扶责任人不存在")));
+        }
+        members(data.members(), p);
+        if (!p.isEmpty()) {
+            throw new InvalidHouseholdException(p);
+        }
+    }
+
+    private void members(List<MemberData> members, List<FieldProblem> p) {
+        if (members == null || members.isEmpty()) {
+            p.add(new FieldProblem("members", "REQUIRED", "家庭成员不能为空"));
+            return;
+        }
+        long heads = members.stream().filter(m -> m != null && "户主".equals(trim(m.relation()))).count();
+        if (heads != 1) {
+            p.add(new FieldProblem("members", "ONE_HEAD", "家庭成员中应有且只有一位户主，现有 " + heads + " 位"));
+        }
+        Set<String> ids = new HashSet<>();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (int i = 0; i < members.size(); i++) {
+            MemberData m = members.get(i);
+            String f = "members[" + i + "].";
+            if (m == null) {
+                p.add(new FieldProblem("members[" + i + "]", "REQUIRED", "成员信息不能为空"));
+                continue;
+            }
+            if (blank(m.name())) {
+                p.add(new FieldProblem(f + "name", "REQUIRED", "姓名不能为空"));
+            }
+            if (!"男".equals(m.sex()) && !"女".equals(m.sex())) {
+                p.add(new FieldProblem(f + "sex", "INVALID", "性别应为“男”或“女”"));
+            }
+            if (m.birthDate() == null) {
+                p.add(new FieldProblem(f + "birthDate", "REQUIRED", "出生日期不能为空"));
+            } else if (m.birthDate().isAfter(today)) {
+                p.add(new FieldProblem(f + "birthDate", "IN_FUTURE", "出生日期不能晚于今天"));
+            }
+            if (blank(m.relation())) {
+                p.add(new FieldProblem(f + "relation", "REQUIRED", "与户主关系不能为空"));
+            }
+            if (!blank(m.idNumber())) {
+                String sex = "男".equals(m.sex()) || "女".equals(m.sex()) ? m.sex() : null;
+                ResidentIdNumber.problem(m.idNumber(), sex, m.birthDate())
+                        .ifPresent(msg -> p.add(new FieldProblem(f + "idNumber", "INVALID_ID_NUMBER", msg)));
+                if (!ids.add(m.idNumber().trim().toUpperCase())) {
+                    p.add(new FieldProblem(f + "idNumber", "DUPLICATE", "同一户中身份证号重复"));
+                }
+            }
+        }
+    }
+
+    private static void money(List<FieldProblem> p, String field, String label, BigDecimal v, boolean required,
+                              boolean mayBeNegative) {
+        if (v == null) {
+            if (required) {
+                p.add(new FieldProblem(field, "REQUIRED", label + "不能为空"));
+            }
+            return;
+        }
+        if (!mayBeNegative && v.signum() < 0) {
+            p.add(new FieldProblem(field, "NEGATIVE", label + "不能为负数"));
+        }
+        if (v.abs().compareTo(MAX_MONEY) >= 0 || v.scale() > 2) {
+            p.add(new FieldProblem(field, "OUT_OF_RANGE", label + "超出范围（最多两位小数，绝对值小于一亿元）"));
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+}

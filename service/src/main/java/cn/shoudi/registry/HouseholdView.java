@@ -1,0 +1,33 @@
+package cn.shoudi.registry;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** A household as the API returns it. */
+record HouseholdView(long id, long version, String householdNo, long villageId, long groupId, String householdClass,
+                     BigDecimal netIncome, BigDecimal perCapitaNetIncome, BigDecimal rigidExpenditure,
+                     BigDecimal previousYearNetIncome, Set<String> riskTypes, boolean selfCoping,
+                     boolean guaranteeIssue, List<MemberData> members, Long helperCadreId,
+                     List<HelperPeriod> helperHistory, Instant updatedAt) {
+
+    /** One period of a helper assignment. */
+    record HelperPeriod(long cadreId, LocalDate from, LocalDate to) {
+    }
+
+    static HouseholdView of(Household h) {
+        List<MemberData> members = h.members().stream()
+                .map(m -> new MemberData(m.name(), m.idNumber(), m.sex(), m.birthDate(), m.relation())).toList();
+        BigDecimal perCapita = h.netIncome().divide(BigDecimal.valueOf(Math.max(1, members.size())), 2,
+                RoundingMode.HALF_UP);
+        return new HouseholdView(h.id(), h.version(), h.householdNo(), h.villageId(), h.groupId(),
+                h.householdClass().label(), h.netIncome(), perCapita, h.rigidExpenditure(),
+                h.previousYearNetIncome(), h.riskTypeSet(), h.selfCoping(), h.guaranteeIssue(), members,
+                h.currentHelper().orElse(null),
+                h.helpers().stream().map(a -> new HelperPeriod(a.cadreId(), a.startDate(), a.endDate())).toList(),
+                h.updatedAt());
+    }
+}

@@ -1,0 +1,57 @@
+package cn.shoudi.registry;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What other features may ask of the registry: a household as the rules see it, and who is responsible for it.
+ */
+@Service
+public class Registry {
+
+    private final Households households;
+    private final VillagerGroups groups;
+    private final Cadres cadres;
+
+    Registry(Households households, VillagerGroups groups, Cadres cadres) {
+        this.households = households;
+        this.groups = groups;
+        this.cadres = cadres;
+    }
+
+    /** The household's current data as the rules' input, or empty when it does not exist. */
+    @Transactional(readOnly = true)
+    public Optional<HouseholdSnapshot> snapshot(long householdId) {
+        return households.findById(householdId).map(h -> new HouseholdSnapshot(h.id(), h.version(), h.villageId(),
+                h.groupId(), h.toRulesInput()));
+    }
+
+    /**
+     * The responsible cadre along the chain 帮扶责任人 → 驻组干部 → 村两委 → 乡镇; inactive cadres are skipped.
+     */
+    @Transactional(readOnly = true)
+    public Responsible responsibleFor(long householdId) {
+        Household h = households.findById(householdId).orElseThrow(() -> new HouseholdNotFoundException(householdId));
+        Optional<Long> helper = h.currentHelper().filter(this::active);
+        if (helper.isPresent()) {
+            return new Responsible(helper.get(), Responsible.Level.HELPER);
+        }
+        Optional<Long> groupCadre = groups.findById(h.groupId()).map(VillagerGroup::cadreId).filter(this::active);
+        if (groupCadre.isPresent()) {
+            return new Responsible(groupCadre.get(), Responsible.Level.GROUP_CADRE);
+        }
+        List<Cadre> committee = cadres.findByVillageIdAndRoleAndActiveTrueOrderById(h.villageId(),
+                CadreRole.VILLAGE_COMMITTEE);
+        if (!committee.isEmpty()) {
+            return new Responsible(committee.get(0).id(), Responsible.Level.VILLAGE_COMMITTEE);
+        }
+        return new Responsible(null, Responsible.Level.TOWNSHIP);
+    }
+
+    private boolean active(Long cadreId) {
+        return cadreId != null && cadres.findById(cadreId).map(Cadre::active).orElse(false);
+    }
+}

@@ -1,0 +1,41 @@
+package cn.shoudi;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The README's run command: the default configuration (embedded H2 in MySQL mode, demo registry) starts, answers its
+ * health endpoint and has evaluated the demo households into tasks.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:default-config;MODE=MySQL;DB_CLOSE_DELAY=-1",
+        "spring.datasource.username=sa", "spring.datasource.password=", "shoudi.demo.enabled=true"})
+class DefaultConfigurationIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void startsOnTheEmbeddedDatabaseAnswersHealthAndEvaluatesTheDemoRegistry() {
+        ApiClient api = new ApiClient(port, jdbc);
+        Map<String, Object> health = api.get("/actuator/health");
+        assertThat(health).containsEntry("status", "UP");
+        assertThat(jdbc.sql("SELECT DATABASE_PATH()").query(String.class).optional()).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM registry_household").query(Long.class).single()).isPositive();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.sql("SELECT COUNT(*) FROM monitoring_task WHERE open_flag = 1").query(Long.class).single() > 0);
+        assertThat(api.getList("/api/villages")).extracting(v -> v.get("name"))
+                .containsExactly("龙池村", "同连村", "蔡家坝村", "河东村");
+    }
+}

@@ -1,0 +1,174 @@
+package cn.shoudi;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole slice through real parts: REST → database (MariaDB in CI) → outbox → Drools evaluation of
+ * decision-tables/monitoring.xlsx → stored assessment → monitoring task for the helper cadre.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"shoudi.demo.enabled=false", "shoudi.assessment.as-of=2021-12-31"})
+class WalkingSkeletonIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient api;
+    long villageId;
+    long groupId;
+    long helperId;
+
+    @BeforeEach
+    void township() {
+        api = new ApiClient(port, jdbc);
+        String suffix = String.valueOf(System.nanoTime() % 1_000_000_000L);
+        villageId = id(api.post("/api/villages", Map.of("code", "T" + suffix, "name", "测试村" + suffix,
+                "poorVillage", true)));
+        long groupCadre = id(api.post("/api/cadres", Map.of("name", "驻组干部", "role", "GROUP_CADRE",
+                "villageId", villageId)));
+        groupId = id(api.post("/api/villages/" + villageId + "/groups", Map.of("name", "1组", "cadreId", groupCadre)));
+        helperId = id(api.post("/api/cadres", Map.of("name", "帮扶干部", "role", "HELPER", "villageId", villageId)));
+    }
+
+    private Map<String, Object> household(String no, int netIncome) {
+        Map<String, Object> h = new HashMap<>();
+        h.put("householdNo", no);
+        h.put("villageId", villageId);
+        h.put("groupId", groupId);
+        h.put("householdClass", "脱贫户");
+        h.put("netIncome", netIncome);
+        h.put("rigidExpenditure", 0);
+        h.put("previousYearNetIncome", netIncome);
+        h.put("riskTypes", List.of("因病"));
+        h.put("selfCoping", false);
+        h.put("guaranteeIssue", false);
+        h.put("helperCadreId", helperId);
+        h.put("members", List.of(
+                Map.of("name", "冉德才", "idNumber", "500243196504120011", "sex", "男", "birthDate", "1965-04-12",
+                        "relation", "户主"),
+                Map.of("name", "何秀英", "idNumber", "500243196708230028", "sex", "女", "birthDate", "1967-08-23",
+                        "relation", "配偶")));
+        return h;
+    }
+
+    @Test
+    void aHouseholdBelowTheMonitoringLineGetsOneTaskThatIsNeverSilentlyDeleted() {
+        String no = "T" + System.nanoTime();
+        // 11,000 元 for 2 people = 5,500 per capita, under the 2021 monitoring line of 6,000
+        Map<String, Object> created = api.post("/api/households", household(no, 11000));
+        long id = id(created);
+        api.awaitOutboxDrained();
+
+        List<Map<String, Object>> tasks = api.getList("/api/cadres/" + helperId + "/tasks");
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0)).containsEntry("householdId", (int) id).containsEntry("taskType", "入户核实")
+                .containsEntry("status", "OPEN").containsEntry("findingCode", "M-1").containsEntry("findingRow", 10)
+                .containsEntry("dueDate", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3).toString());
+        List<Map<String, Object>> history = api.getList("/api/households/" + id + "/assessments");
+        assertThat(history).hasSize(1);
+        Map<String, Object> first = history.get(0);
+        assertThat(first).containsEntry("asOf", "2021-12-31");
+        assertThat((Map<String, Object>) first.get("outcomes")).containsEntry("monitoring", "脱贫不稳定户");
+        Map<String, Object> finding = findings(first).get(0);
+        assertThat(finding).containsEntry("file", "monitoring.xlsx").containsEntry("sheet", "监测对象纳入")
+                .containsEntry("row", 10).containsEntry("code", "M-1");
+        assertThat((String) finding.get("reason")).contains("监测线");
+        assertThat(list(finding, "parameters")).anySatisfy(p -> assertThat(p)
+                .containsEntry("code", "monitoring_line").containsEntry("confirmed", true));
+        assertThat(list(finding, "tested")).anySatisfy(t -> assertThat(t)
+                .containsEntry("fact", "perCapitaNetIncome"));
+
+        // the same data saved again: recognised, no second assessment, still exactly one open task
+        Map<String, Object> same = household(no, 11000);
+        same.put("version", created.get("version"));
+        Map<String, Object> saved = api.put("/api/households/" + id, same);
+        api.awaitOutboxDrained();
+        assertThat(api.getList("/api/households/" + id + "/assessments")).hasSize(1);
+        assertThat(api.getList("/api/cadres/" + helperId + "/tasks")).hasSize(1);
+        assertThat(openTasks(id)).isEqualTo(1);
+
+        // income raised above the line: a new assessment without the finding; the task stays, marked cleared
+        Map<String, Object> richer = household(no, 20000);
+        richer.put("version", saved.get("version"));
+        api.put("/api/households/" + id, richer);
+        api.awaitOutboxDrained();
+        history = api.getList("/api/households/" + id + "/assessments");
+        assertThat(history).hasSize(2);
+        assertThat((Map<String, Object>) history.get(0).get("outcomes")).containsEntry("monitoring", "不纳入");
+        assertThat(findings(history.get(0))).isEmpty();
+        assertThat((String) history.get(0).get("changes")).contains("消除: 监测对象纳入 第10行 M-1")
+                .contains("脱贫不稳定户 → 不纳入");
+        List<Map<String, Object>> all = api.getList("/api/households/" + id + "/tasks");
+        assertThat(all).hasSize(1);
+        assertThat(all.get(0)).containsEntry("status", "OPEN");
+        assertThat((String) all.get(0).get("clearedNote")).contains("第10行 M-1").contains("不再命中");
+        assertThat(list(all.get(0), "history")).extracting(e -> e.get("action"))
+                .containsExactly("OPENED", "CONDITION_CLEARED");
+    }
+
+    @Test
+    void aStaleEditIsRefusedWithTheCurrentVersionAndChangesNothing() {
+        String no = "T" + System.nanoTime();
+        Map<String, Object> created = api.post("/api/households", household(no, 30000));
+        long id = id(created);
+        Map<String, Object> first = household(no, 31000);
+        first.put("version", created.get("version"));
+        api.put("/api/households/" + id, first);
+
+        Map<String, Object> stale = household(no, 5000);
+        stale.put("version", created.get("version"));
+        var response = api.http().put().uri("/api/households/" + id).body(stale).contentType(
+                org.springframework.http.MediaType.APPLICATION_JSON).exchange((req, res) -> Map.of(
+                "status", res.getStatusCode().value(), "body", new String(res.getBody().readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(response.get("status")).isEqualTo(409);
+        assertThat((String) response.get("body")).contains("currentVersion").contains("已被他人修改");
+        assertThat(((Number) api.get("/api/households/" + id).get("netIncome")).intValue()).isEqualTo(31000);
+    }
+
+    @Test
+    void invalidDataIsRefusedWithEveryProblemAndNothingIsStored() {
+        Map<String, Object> bad = household("", 11000);
+        bad.put("members", List.of(Map.of("name", "冉德才", "idNumber", "500243196504120018", "sex", "男",
+                "birthDate", "1965-04-12", "relation", "之子")));
+        var response = api.http().post().uri("/api/households").body(bad).contentType(
+                org.springframework.http.MediaType.APPLICATION_JSON).exchange((req, res) -> Map.of(
+                "status", res.getStatusCode().value(), "body", new String(res.getBody().readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(response.get("status")).isEqualTo(400);
+        assertThat((String) response.get("body")).contains("householdNo").contains("members[0].idNumber")
+                .contains("校验位").contains("户主");
+    }
+
+    private long openTasks(long householdId) {
+        return jdbc.sql("SELECT COUNT(*) FROM monitoring_task WHERE household_id = ? AND open_flag = 1")
+                .param(householdId).query(Long.class).single();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> findings(Map<String, Object> assessment) {
+        return (List<Map<String, Object>>) assessment.get("findings");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> m, String key) {
+        return (List<Map<String, Object>>) m.get(key);
+    }
+
+    private static long id(Map<String, Object> body) {
+        return ((Number) body.get("id")).longValue();
+    }
+}

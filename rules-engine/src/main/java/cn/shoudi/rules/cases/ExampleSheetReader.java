@@ -1,6 +1,8 @@
 package cn.shoudi.rules.cases;
 
 import cn.shoudi.rules.facts.HouseholdClass;
+import cn.shoudi.rules.facts.HouseholdDetails;
+import cn.shoudi.rules.facts.SignalInput;
 import cn.shoudi.rules.facts.HouseholdInput;
 import cn.shoudi.rules.facts.MemberInput;
 import cn.shoudi.rules.table.CellRef;
@@ -45,7 +47,14 @@ public final class ExampleSheetReader {
     static final String EXPECTED_CODES = "预期规则";
     static final List<String> KNOWN = List.of(ID, DESCRIPTION, AS_OF, CLASS, MEMBERS, NET_INCOME, RIGID, PREVIOUS,
             RISKS, COPING, GUARANTEE, EXPECTED, EXPECTED_CODES);
-    static final List<String> REQUIRED = List.of(ID, AS_OF, CLASS, MEMBERS, NET_INCOME, EXPECTED);
+    static final List<String> REQUIRED = List.of(ID, AS_OF, CLASS, NET_INCOME, EXPECTED);
+    /** Optional sheet of example members (示例成员), linked by 示例编号. */
+    public static final String MEMBER_SHEET = "示例成员";
+    /** Optional sheet of example department signals (示例信号), linked by 示例编号. */
+    public static final String SIGNAL_SHEET = "示例信号";
+    static final List<String> MEMBER_HEADERS = List.of(ID, "姓名", "身份证号", "性别", "出生日期", "与户主关系", "就学情况",
+            "学段", "身体原因免学", "健康状况", "残疾证号", "残疾等级", "劳动能力", "基本医保", "大病保险", "财政供养", "村干部", "务工");
+    static final List<String> SIGNAL_HEADERS = List.of(ID, "部门", "类型", "金额", "日期", "身份证号", "事件编号");
 
     /** Reads the sheet; a workbook without examples is an error. Problems are added to {@code errors}. */
     public List<ExampleCase> read(Workbook wb, Cells cells, String tableId, String file, List<TableError> errors) {
@@ -58,9 +67,10 @@ public final class ExampleSheetReader {
         Map<String, Integer> col = new LinkedHashMap<>();
         for (int c = 0; !cells.text(sheet, 0, c).isEmpty(); c++) {
             String h = cells.text(sheet, 0, c).replaceAll("[(（].*$", "").trim();
-            if (!KNOWN.contains(h)) {
+            if (!KNOWN.contains(h) && !ExampleColumns.HOUSEHOLD.containsKey(h)) {
                 errors.add(error(file, sheet, 0, c, "UNKNOWN_HEADER",
-                        "示例表表头「" + cells.text(sheet, 0, c) + "」无法识别，可用：" + String.join("、", KNOWN),
+                        "示例表表头「" + cells.text(sheet, 0, c) + "」无法识别，可用：" + String.join("、", KNOWN) + "、"
+                                + String.join("、", ExampleColumns.HOUSEHOLD.keySet()),
                         "unknown examples header '" + h + "'"));
             } else if (col.put(h, c) != null) {
                 errors.add(error(file, sheet, 0, c, "DUPLICATE_HEADER", "示例表表头「" + h + "」重复", "duplicate header"));
@@ -75,11 +85,17 @@ public final class ExampleSheetReader {
         if (!errors.isEmpty() && errors.stream().anyMatch(e -> e.at().sheet().equals(SHEET) && e.at().file().equals(file))) {
             return List.of();
         }
+        Map<String, List<MemberInput>> members = new LinkedHashMap<>();
+        Map<String, List<SignalInput>> signals = new LinkedHashMap<>();
+        readLinkedSheet(wb, cells, file, MEMBER_SHEET, MEMBER_HEADERS, errors, (row, id) ->
+                members.computeIfAbsent(id, k -> new ArrayList<>()).add(member(row)));
+        readLinkedSheet(wb, cells, file, SIGNAL_SHEET, SIGNAL_HEADERS, errors, (row, id) ->
+                signals.computeIfAbsent(id, k -> new ArrayList<>()).add(signal(row)));
         List<ExampleCase> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         int lastCol = col.values().stream().max(Integer::compare).orElse(0);
         for (int r = 1; r <= sheet.getLastRowNum() && !cells.blankRow(sheet, r, lastCol); r++) {
-            ExampleCase ex = readRow(sheet, cells, tableId, file, r, col, errors);
+            ExampleCase ex = readRow(sheet, cells, tableId, file, r, col, members, signals, errors);
             if (ex != null && !ids.add(ex.id())) {
                 errors.add(error(file, sheet, r, col.get(ID), "DUPLICATE_EXAMPLE",
                         "示例编号「" + ex.id() + "」重复", "duplicate example id"));
@@ -94,15 +110,21 @@ public final class ExampleSheetReader {
     }
 
     private ExampleCase readRow(Sheet sheet, Cells cells, String tableId, String file, int r,
-                                Map<String, Integer> col, List<TableError> errors) {
+                                Map<String, Integer> col, Map<String, List<MemberInput>> memberRows,
+                                Map<String, List<SignalInput>> signalRows, List<TableError> errors) {
         int before = errors.size();
         RowReader row = new RowReader(sheet, cells, file, r, col, errors);
         String id = row.text(ID);
         LocalDate asOf = row.date(AS_OF);
         HouseholdClass cls = row.householdClass();
-        int persons = row.number(MEMBERS, null).intValue();
+        List<MemberInput> listed = memberRows.getOrDefault(id, List.of());
+        int persons = col.containsKey(MEMBERS) && !row.optional(MEMBERS).isEmpty()
+                ? row.number(MEMBERS, BigDecimal.ONE).intValue() : listed.size();
         if (persons < 1) {
-            row.fail(MEMBERS, "家庭人口应至少为 1", "member count must be at least 1");
+            row.fail(MEMBERS, "家庭人口应至少为 1（或在「示例成员」表中列出成员）", "member count must be at least 1");
+        } else if (!listed.isEmpty() && persons != listed.size()) {
+            row.fail(MEMBERS, "家庭人口 " + persons + " 与「示例成员」表中的 " + listed.size() + " 人不一致",
+                    "member count differs from the members sheet");
         }
         BigDecimal income = row.number(NET_INCOME, null);
         BigDecimal rigid = row.number(RIGID, BigDecimal.ZERO);
@@ -112,18 +134,97 @@ public final class ExampleSheetReader {
         boolean guarantee = row.bool(GUARANTEE, false);
         String expected = row.text(EXPECTED);
         Set<String> codes = row.list(EXPECTED_CODES);
+        HouseholdDetails.Builder details = HouseholdDetails.builder();
+        for (String header : col.keySet()) {
+            String text = row.optional(header);
+            if (!ExampleColumns.HOUSEHOLD.containsKey(header) || text.isEmpty()) {
+                continue;
+            }
+            try {
+                if (ExampleColumns.HOUSEHOLD.get(header).endsWith("On")
+                        || ExampleColumns.HOUSEHOLD.get(header).equals("monitoringSince")) {
+                    ExampleColumns.set(details, header, row.date(header).toString());
+                } else {
+                    ExampleColumns.set(details, header, text);
+                }
+            } catch (IllegalArgumentException e) {
+                row.fail(header, e.getMessage(), "bad value in column " + header);
+            }
+        }
+        details.signals = signalRows.getOrDefault(id, List.of());
         if (errors.size() > before) {
             return null;
         }
-        List<MemberInput> members = new ArrayList<>();
-        for (int i = 0; i < persons; i++) {
+        List<MemberInput> members = new ArrayList<>(listed);
+        for (int i = members.size(); i < persons; i++) {
             members.add(new MemberInput("示例成员" + (i + 1), null, i % 2 == 0 ? "男" : "女",
                     LocalDate.of(1980, 1, 1), i == 0 ? "户主" : "家庭成员"));
         }
         HouseholdInput input = new HouseholdInput(tableId + "-" + id, cls, members, income, rigid, previous, risks,
-                coping, guarantee);
+                coping, guarantee, details.build());
         return new ExampleCase(tableId, id, row.optional(DESCRIPTION), CellRef.of(file, SHEET, r + 1, -1), asOf,
                 input, expected, codes);
+    }
+
+    private interface LinkedRow {
+        void accept(RowReader row, String exampleId);
+    }
+
+    private void readLinkedSheet(Workbook wb, Cells cells, String file, String name, List<String> headers,
+                                 List<TableError> errors, LinkedRow consumer) {
+        Sheet sheet = wb.getSheet(name);
+        if (sheet == null) {
+            return;
+        }
+        Map<String, Integer> col = new LinkedHashMap<>();
+        for (int c = 0; !cells.text(sheet, 0, c).isEmpty(); c++) {
+            String h = cells.text(sheet, 0, c).replaceAll("[(（].*$", "").trim();
+            if (!headers.contains(h)) {
+                errors.add(error(file, sheet, 0, c, "UNKNOWN_HEADER", "「" + name + "」表头「" + h + "」无法识别，可用："
+                        + String.join("、", headers), "unknown header '" + h + "' in " + name));
+                return;
+            }
+            col.put(h, c);
+        }
+        if (!col.containsKey(ID)) {
+            errors.add(error(file, sheet, 0, -1, "MISSING_HEADER", "「" + name + "」缺少「示例编号」列",
+                    "sheet " + name + " lacks 示例编号"));
+            return;
+        }
+        int lastCol = col.values().stream().max(Integer::compare).orElse(0);
+        for (int r = 1; r <= sheet.getLastRowNum() && !cells.blankRow(sheet, r, lastCol); r++) {
+            int before = errors.size();
+            RowReader row = new RowReader(sheet, cells, file, r, col, errors);
+            String id = row.text(ID);
+            try {
+                consumer.accept(row, id);
+            } catch (IllegalArgumentException e) {
+                row.fail(ID, e.getMessage(), "bad row in " + name);
+            }
+            if (errors.size() > before) {
+                continue;
+            }
+        }
+    }
+
+    private static MemberInput member(RowReader row) {
+        Integer grade = row.optional("残疾等级").isEmpty() ? null : row.number("残疾等级", null).intValue();
+        return new MemberInput(row.text("姓名"), blankToNull(row.optional("身份证号")), row.text("性别"),
+                row.date("出生日期"), row.text("与户主关系"), blankToNull(row.optional("就学情况")),
+                blankToNull(row.optional("学段")), row.boolOrNull("身体原因免学"), blankToNull(row.optional("健康状况")),
+                blankToNull(row.optional("残疾证号")), grade, blankToNull(row.optional("劳动能力")),
+                row.boolOrNull("基本医保"), row.boolOrNull("大病保险"), row.boolOrNull("财政供养"),
+                row.boolOrNull("村干部"), row.boolOrNull("务工"));
+    }
+
+    private static SignalInput signal(RowReader row) {
+        BigDecimal amount = row.optional("金额").isEmpty() ? null : row.number("金额", null);
+        return new SignalInput(row.text("部门"), row.text("类型"), amount, row.date("日期"),
+                blankToNull(row.optional("身份证号")), blankToNull(row.optional("事件编号")));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** Typed access to the cells of one example row, recording every bad cell. */
@@ -208,6 +309,10 @@ public final class ExampleSheetReader {
                     yield fallback;
                 }
             };
+        }
+
+        Boolean boolOrNull(String header) {
+            return optional(header).isEmpty() ? null : bool(header, false);
         }
 
         Set<String> list(String header) {

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param riskTypes             recorded risk types (返贫致贫风险类型), e.g. 因病, 因灾; never null
  * @param selfCoping            whether the household can cope with the risk on its own (自身应对能力)
  * @param guaranteeIssue        whether 两不愁三保障 or safe drinking water is currently unmet
+ * @param details               everything else the tables read; {@link HouseholdDetails#NONE} when not recorded
  */
 public record HouseholdInput(
         String householdId,
@@ -28,7 +29,16 @@ public record HouseholdInput(
         BigDecimal previousYearNetIncome,
         Set<String> riskTypes,
         boolean selfCoping,
-        boolean guaranteeIssue) {
+        boolean guaranteeIssue,
+        HouseholdDetails details) {
+
+    /** A household with only the registry basics. */
+    public HouseholdInput(String householdId, HouseholdClass householdClass, List<MemberInput> members,
+                          BigDecimal netIncome, BigDecimal rigidExpenditure, BigDecimal previousYearNetIncome,
+                          Set<String> riskTypes, boolean selfCoping, boolean guaranteeIssue) {
+        this(householdId, householdClass, members, netIncome, rigidExpenditure, previousYearNetIncome, riskTypes,
+                selfCoping, guaranteeIssue, HouseholdDetails.NONE);
+    }
 
     public HouseholdInput {
         Objects.requireNonNull(householdId, "householdId");
@@ -37,6 +47,7 @@ public record HouseholdInput(
         Objects.requireNonNull(rigidExpenditure, "rigidExpenditure");
         members = List.copyOf(members);
         riskTypes = Set.copyOf(riskTypes);
+        details = details == null ? HouseholdDetails.NONE : details;
         if (members.isEmpty()) {
             throw new IllegalArgumentException("household " + householdId + " has no members");
         }

@@ -35,21 +35,22 @@ class MalformedWorkbookUnitTest {
             UNKNOWN_PARAMETER   | 监测对象纳入 | D10 | monitoring_lin                               | D10
             NOT_A_NUMBER        | 参数         | E2  | 五千                                         | E2
             BAD_DATE            | 参数         | C3  | 2020年                                       | C3
-            OVERLAPPING_PARAMETER | 参数       | D3  | 2021-06-30                                   | C4
+            OVERLAPPING_PARAMETER | 参数       | D3  | 2016-06-30                                   | C4
             BAD_EXAMPLE         | 示例         | F3  | 很多                                         | F3
             """)
     void rejectsEachErrorClassAtItsCell(String code, String sheet, String cell, String text, String reported) {
-        byte[] original = PolicyFixtures.shippedSources().stream()
-                .filter(s -> s.fileName().equals("monitoring.xlsx")).findFirst().orElseThrow().bytes();
-        byte[] broken = WorkbookEdits.set(original, sheet, cell, text);
+        String file = sheet.equals("参数") ? "parameters.xlsx" : "monitoring.xlsx";
+        List<TableSource> sources = PolicyFixtures.shippedSources().stream()
+                .map(s -> s.fileName().equals(file) ? new TableSource(file, WorkbookEdits.set(s.bytes(), sheet, cell, text)) : s)
+                .toList();
 
         PolicyValidationException e = catchThrowableOfType(PolicyValidationException.class,
-                () -> new PolicyCompiler().compile("broken", List.of(new TableSource("monitoring.xlsx", broken))));
+                () -> new PolicyCompiler().compile("broken", sources));
 
         assertThat(e).as("the malformed workbook must be rejected").isNotNull();
         TableError first = e.errors().stream().filter(err -> err.code().equals(code)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + code + " among " + e.errors()));
-        assertThat(first.at().file()).isEqualTo("monitoring.xlsx");
+        assertThat(first.at().file()).isEqualTo(file);
         assertThat(first.at().sheet()).isEqualTo(sheet);
         assertThat(first.at().a1()).isEqualTo(reported);
         assertThat(first.messageZh()).isNotBlank();

@@ -43,19 +43,27 @@ public final class Evaluator {
      * @throws MissingParameterException when a parameter the tables use has no value on {@code asOf}
      */
     public Evaluation evaluate(HouseholdInput household, LocalDate asOf) {
+        List<DecisionTable> applicable = policy.tablesOn(asOf);
         Map<String, Parameter> params = new HashMap<>();
-        for (String code : policy.parameterCodes()) {
-            params.put(code, policy.parameters().require(code, asOf));
+        for (DecisionTable t : applicable) {
+            for (String code : policy.parameterCodes(t)) {
+                params.put(code, policy.parameters().require(code, asOf));
+            }
+        }
+        for (String code : policy.parameters().codes()) {
+            policy.parameters().find(code, asOf).ifPresent(p -> params.putIfAbsent(code, p));
         }
         HouseholdFacts facts = new HouseholdFacts(household, asOf, params);
         FindingCollector collector = new FindingCollector();
-        KieSession session = policy.kieBase().newKieSession();
-        try {
-            session.setGlobal(FINDINGS_GLOBAL, collector);
-            session.insert(facts);
-            session.fireAllRules();
-        } finally {
-            session.dispose();
+        for (DecisionTable t : applicable) {
+            KieSession session = policy.kieBase(t.id()).newKieSession();
+            try {
+                session.setGlobal(FINDINGS_GLOBAL, collector);
+                session.insert(facts);
+                session.fireAllRules();
+            } finally {
+                session.dispose();
+            }
         }
         Map<String, List<Finding>> byTable = new HashMap<>();
         collector.hits().forEach((key, outputs) -> {
@@ -64,7 +72,7 @@ public final class Evaluator {
             byTable.computeIfAbsent(info.table().id(), k -> new ArrayList<>()).add(finding(info, outputs, facts, params));
         });
         Map<String, Decision> decisions = new LinkedHashMap<>();
-        for (DecisionTable t : policy.tables()) {
+        for (DecisionTable t : applicable) {
             List<Finding> findings = byTable.getOrDefault(t.id(), List.of()).stream()
                     .sorted(Comparator.comparingInt(Finding::row)).toList();
             String outcome = findings.stream().map(Finding::outcome).filter(o -> o != null && !o.isBlank())

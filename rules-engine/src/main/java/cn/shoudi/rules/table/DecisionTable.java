@@ -3,6 +3,7 @@ package cn.shoudi.rules.table;
 import cn.shoudi.rules.cases.ExampleCase;
 import cn.shoudi.rules.params.Parameter;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param sheet          name of the rule sheet
  * @param packageName    the RuleSet (DRL package) of the table
  * @param defaultOutcome outcome when no rule fires (from the 说明 sheet)
+ * @param validFrom      first day the decision applies (说明: 生效日期)
+ * @param validTo        last day it applies (说明: 失效日期), or null when open-ended
  * @param columns        the rule table's columns, left to right
  * @param rules          the rule rows, top to bottom
  * @param parameters     the rows of the parameters sheet (参数), may be empty
@@ -22,8 +25,13 @@ import java.util.Optional;
  * @param drl            the DRL that Drools generated from the rule sheet
  */
 public record DecisionTable(String id, String fileName, String title, String sheet, String packageName,
-                            String defaultOutcome, List<Column> columns, List<RuleRow> rules,
+                            String defaultOutcome, LocalDate validFrom, LocalDate validTo, List<Column> columns, List<RuleRow> rules,
                             List<Parameter> parameters, List<ExampleCase> examples, String drl) {
+
+    /** Whether the decision applies on a date. */
+    public boolean appliesOn(LocalDate date) {
+        return !date.isBefore(validFrom) && (validTo == null || !date.isAfter(validTo));
+    }
 
     public Optional<RuleRow> rule(String code) {
         return rules.stream().filter(r -> r.code().equals(code)).findFirst();
@@ -38,7 +46,7 @@ public record DecisionTable(String id, String fileName, String title, String she
     }
 
     DecisionTable withDrl(String generated) {
-        return new DecisionTable(id, fileName, title, sheet, packageName, defaultOutcome, columns, rules,
+        return new DecisionTable(id, fileName, title, sheet, packageName, defaultOutcome, validFrom, validTo, columns, rules,
                 parameters, examples, generated);
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A compiled policy: every decision table of one version, their parameters and the KieBase built from them.
+ * A compiled policy: every decision table of one version, their parameters and one KieBase per table (so a table
+ * that does not apply on an as-of date is not evaluated at all).
  * Immutable and safe to share between threads.
  */
 public final class Policy {
@@ -17,16 +18,16 @@ public final class Policy {
     private final String version;
     private final List<DecisionTable> tables;
     private final ParameterSet parameters;
-    private final KieBase kieBase;
+    private final Map<String, KieBase> kieBases;
     private final Map<String, RuleInfo> rules;
     private final Set<String> parameterCodes;
 
-    Policy(String version, List<DecisionTable> tables, ParameterSet parameters, KieBase kieBase,
+    Policy(String version, List<DecisionTable> tables, ParameterSet parameters, Map<String, KieBase> kieBases,
            Map<String, RuleInfo> rules, Set<String> parameterCodes) {
         this.version = version;
         this.tables = List.copyOf(tables);
         this.parameters = parameters;
-        this.kieBase = kieBase;
+        this.kieBases = Map.copyOf(kieBases);
         this.rules = Map.copyOf(rules);
         this.parameterCodes = Set.copyOf(parameterCodes);
     }
@@ -43,13 +44,29 @@ public final class Policy {
         return parameters;
     }
 
-    public KieBase kieBase() {
-        return kieBase;
+    /** The KieBase of one table, by table id. */
+    public KieBase kieBase(String tableId) {
+        KieBase base = kieBases.get(tableId);
+        if (base == null) {
+            throw new IllegalArgumentException("no table '" + tableId + "' in policy " + version);
+        }
+        return base;
     }
 
-    /** Every parameter code some rule row uses; each must have a value on an evaluation's as-of date. */
+    /** Every parameter code some rule row uses. */
     public Set<String> parameterCodes() {
         return parameterCodes;
+    }
+
+    /** The parameter codes the rows of one table use; each must have a value on an as-of date the table applies. */
+    public Set<String> parameterCodes(DecisionTable table) {
+        return rules.values().stream().filter(r -> r.table().id().equals(table.id()))
+                .flatMap(r -> r.parameterCodes().stream()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The tables that apply on a date. */
+    public List<DecisionTable> tablesOn(java.time.LocalDate date) {
+        return tables.stream().filter(t -> t.appliesOn(date)).toList();
     }
 
     /** The row behind a fired rule, by DRL package and rule name. */

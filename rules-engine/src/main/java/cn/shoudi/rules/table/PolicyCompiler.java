@@ -9,6 +9,7 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.runtime.KieContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,8 @@ public final class PolicyCompiler {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyCompiler.class);
     private static final AtomicLong BUILDS = new AtomicLong();
+    /** The workbook that holds parameters shared by all tables (only a 参数 sheet). */
+    public static final String PARAMETERS_FILE = "parameters.xlsx";
     private static final Pattern ERROR_POSITION = Pattern.compile("Line \\d+:(\\d+)");
     private static final Pattern RULE_START = Pattern.compile("^\\s*rule\\s+\"(.*)\"");
 
@@ -51,7 +54,12 @@ public final class PolicyCompiler {
         List<TableError> errors = new ArrayList<>();
         List<DecisionTable> tables = new ArrayList<>();
         WorkbookReader reader = new WorkbookReader();
+        List<Parameter> shared = new ArrayList<>();
         for (TableSource src : sources) {
+            if (src.fileName().equals(PARAMETERS_FILE)) {
+                shared.addAll(reader.readParameters(src.fileName(), src.bytes(), errors));
+                continue;
+            }
             DecisionTable t = reader.read(src.fileName(), src.bytes(), errors);
             if (t != null) {
                 tables.add(t);
@@ -61,7 +69,9 @@ public final class PolicyCompiler {
             errors.add(new TableError(CellRef.of("", "", 0, -1), "NO_TABLES", "策略中没有任何决策表", "no tables"));
         }
         throwIfAny(errors);
-        List<Parameter> allParams = tables.stream().flatMap(t -> t.parameters().stream()).toList();
+        List<Parameter> allParams = new ArrayList<>(shared);
+        tables.forEach(t -> allParams.addAll(t.parameters()));
+        checkOverlaps(allParams, errors);
         ParameterSet params = new ParameterSet(allParams);
         checkAcrossTables(tables, params, errors);
         throwIfAny(errors);
@@ -84,11 +94,11 @@ public final class PolicyCompiler {
             }
         }
         throwIfAny(errors);
-        KieBase kieBase = build(version, withDrl, errors);
+        Map<String, KieBase> kieBases = build(withDrl, errors);
         throwIfAny(errors);
         log.info("compiled policy {}: {} tables, {} rules in {} ms", version, withDrl.size(), rules.size(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new Policy(version, withDrl, params, kieBase, rules, usedParams);
+        return new Policy(version, withDrl, params, kieBases, rules, usedParams);
     }
 
     private static int indexOf(List<TableSource> sources, String fileName) {
@@ -141,6 +151,25 @@ public final class PolicyCompiler {
         }
     }
 
+    /** Rows of one parameter from different workbooks must not overlap in validity. */
+    private static void checkOverlaps(List<Parameter> all, List<TableError> errors) {
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                Parameter a = all.get(i);
+                Parameter b = all.get(j);
+                if (a.code().equals(b.code()) && !sameWorkbook(a, b) && a.overlaps(b)) {
+                    errors.add(new TableError(CellRef.of(b.origin().split(" ")[0], "参数", 0, 0),
+                            "OVERLAPPING_PARAMETER", "参数「" + b.code() + "」（" + b.origin() + "）与 " + a.origin()
+                            + " 的有效期重叠", "parameter '" + b.code() + "' overlaps " + a.origin()));
+                }
+            }
+        }
+    }
+
+    private static boolean sameWorkbook(Parameter a, Parameter b) {
+        return a.origin().split(" ")[0].equals(b.origin().split(" ")[0]);
+    }
+
     private RuleInfo explain(DecisionTable t, RuleRow row) {
         Set<String> facts = new LinkedHashSet<>();
         Set<String> params = new LinkedHashSet<>();
@@ -168,12 +197,17 @@ public final class PolicyCompiler {
         }
     }
 
-    private KieBase build(String version, List<DecisionTable> tables, List<TableError> errors) {
+    private Map<String, KieBase> build(List<DecisionTable> tables, List<TableError> errors) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("cn.shoudi.policy", "policy-" + BUILDS.incrementAndGet(),
                 "1.0.0");
         kfs.generateAndWritePomXML(releaseId);
+        KieModuleModel module = ks.newKieModuleModel();
+        for (int i = 0; i < tables.size(); i++) {
+            module.newKieBaseModel("table" + i).addPackage(tables.get(i).packageName());
+        }
+        kfs.writeKModuleXML(module.toXML());
         Map<String, DecisionTable> byPath = new LinkedHashMap<>();
         for (DecisionTable t : tables) {
             String path = "src/main/resources/" + t.packageName().replace('.', '/') + "/" + t.id() + ".drl";
@@ -194,7 +228,11 @@ public final class PolicyCompiler {
         }
         try {
             KieContainer container = ks.newKieContainer(releaseId);
-            return container.getKieBase();
+            Map<String, KieBase> bases = new LinkedHashMap<>();
+            for (int i = 0; i < tables.size(); i++) {
+                bases.put(tables.get(i).id(), container.getKieBase("table" + i));
+            }
+            return bases;
         } finally {
             ks.getRepository().removeKieModule(releaseId);
         }

@@ -13,6 +13,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,6 +48,7 @@ public final class WorkbookReader {
                 return null;
             }
             String defaultOutcome = readDefaultOutcome(wb, cells, fileName, errors);
+            LocalDate[] validity = readValidity(wb, cells, fileName, errors);
             RuleSheet parsed = readRuleSheet(rules, cells, fileName, errors);
             List<Parameter> params = new ParameterSheetReader().read(wb, cells, fileName, errors);
             List<ExampleCase> examples = new ExampleSheetReader().read(wb, cells, id, fileName,
@@ -55,7 +57,7 @@ public final class WorkbookReader {
                 return null;
             }
             return new DecisionTable(id, fileName, parsed.title, rules.getSheetName(), parsed.packageName,
-                    defaultOutcome, parsed.columns, parsed.rows, params, examples, null);
+                    defaultOutcome, validity[0], validity[1], parsed.columns, parsed.rows, params, examples, null);
         } catch (IOException | RuntimeException e) {
             if (errors.size() == before) {
                 errors.add(new TableError(CellRef.of(fileName, "", 0, -1), "NOT_A_WORKBOOK",
@@ -64,6 +66,52 @@ public final class WorkbookReader {
             }
             return null;
         }
+    }
+
+    /**
+     * Reads a workbook that holds only shared parameters (parameters.xlsx): its 参数 sheet.
+     */
+    public List<Parameter> readParameters(String fileName, byte[] bytes, List<TableError> errors) {
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+            Cells cells = new Cells(wb.getCreationHelper().createFormulaEvaluator());
+            if (wb.getSheet(ParameterSheetReader.SHEET) == null) {
+                errors.add(new TableError(CellRef.of(fileName, ParameterSheetReader.SHEET, 0, -1), "NO_PARAMETERS",
+                        "参数工作簿中没有「参数」工作表", "the parameters workbook has no sheet '参数'"));
+                return List.of();
+            }
+            return new ParameterSheetReader().read(wb, cells, fileName, errors);
+        } catch (IOException | RuntimeException e) {
+            errors.add(new TableError(CellRef.of(fileName, "", 0, -1), "NOT_A_WORKBOOK",
+                    "无法读取该文件，请确认它是 Excel 工作簿（.xlsx）：" + e.getMessage(),
+                    "cannot read the file as an XLSX workbook: " + e));
+            return List.of();
+        }
+    }
+
+    private LocalDate[] readValidity(Workbook wb, Cells cells, String file, List<TableError> errors) {
+        LocalDate from = LocalDate.of(2000, 1, 1);
+        LocalDate to = null;
+        Sheet about = wb.getSheet(ABOUT_SHEET);
+        if (about != null) {
+            for (Row row : about) {
+                String key = cells.text(about, row.getRowNum(), 0);
+                if (!key.equals("生效日期") && !key.equals("失效日期")) {
+                    continue;
+                }
+                try {
+                    LocalDate date = cells.date(about, row.getRowNum(), 1);
+                    if (key.equals("生效日期") && date != null) {
+                        from = date;
+                    } else if (key.equals("失效日期")) {
+                        to = date;
+                    }
+                } catch (IllegalArgumentException e) {
+                    errors.add(error(file, about, row.getRowNum(), 1, "BAD_DATE",
+                            "日期「" + e.getMessage() + "」无效，应写成 2021-01-01", "'" + e.getMessage() + "' is not a date"));
+                }
+            }
+        }
+        return new LocalDate[] {from, to};
     }
 
     private Sheet findRuleSheet(Workbook wb, Cells cells, String file, List<TableError> errors) {

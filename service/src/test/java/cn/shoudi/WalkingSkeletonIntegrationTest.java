@@ -82,7 +82,7 @@ class WalkingSkeletonIntegrationTest {
         Map<String, Object> first = history.get(0);
         assertThat(first).containsEntry("asOf", "2021-12-31");
         assertThat((Map<String, Object>) first.get("outcomes")).containsEntry("monitoring", "脱贫不稳定户");
-        Map<String, Object> finding = findings(first).get(0);
+        Map<String, Object> finding = monitoringFindings(first).get(0);
         assertThat(finding).containsEntry("file", "monitoring.xlsx").containsEntry("sheet", "监测对象纳入")
                 .containsEntry("row", 10).containsEntry("code", "M-1");
         assertThat((String) finding.get("reason")).contains("监测线");
@@ -108,7 +108,7 @@ class WalkingSkeletonIntegrationTest {
         history = api.getList("/api/households/" + id + "/assessments");
         assertThat(history).hasSize(2);
         assertThat((Map<String, Object>) history.get(0).get("outcomes")).containsEntry("monitoring", "不纳入");
-        assertThat(findings(history.get(0))).isEmpty();
+        assertThat(monitoringFindings(history.get(0))).isEmpty();
         assertThat((String) history.get(0).get("changes")).contains("消除: 监测对象纳入 第10行 M-1")
                 .contains("脱贫不稳定户 → 不纳入");
         List<Map<String, Object>> all = api.getList("/api/households/" + id + "/tasks");
@@ -153,14 +153,32 @@ class WalkingSkeletonIntegrationTest {
                 .contains("校验位").contains("户主");
     }
 
+    @Test
+    void theDatabaseAllowsOnlyOneOpenTaskPerHouseholdAndTaskCode() {
+        long household = 900_000_000L + System.nanoTime() % 1_000_000L;
+        String insert = "INSERT INTO monitoring_task (household_id, task_code, task_type, status, open_flag, due_date, "
+                + "opened_at, last_seen_at, assessment_id, finding_file, finding_row, finding_code, version) "
+                + "VALUES (?, 'MON-VERIFY', '入户核实', ?, ?, '2021-12-31', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0, "
+                + "'monitoring.xlsx', 10, 'M-1', 0)";
+        jdbc.sql(insert).params(household, "OPEN", 1).update();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(insert).params(household, "OPEN", 1).update())
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        // closed tasks (open_flag NULL) never collide: history of the same code is kept
+        jdbc.sql(insert).params(household, "CLOSED", null).update();
+        jdbc.sql(insert).params(household, "RESOLVED", null).update();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM monitoring_task WHERE household_id = ?").param(household)
+                .query(Long.class).single()).isEqualTo(3);
+    }
+
     private long openTasks(long householdId) {
         return jdbc.sql("SELECT COUNT(*) FROM monitoring_task WHERE household_id = ? AND open_flag = 1")
                 .param(householdId).query(Long.class).single();
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> findings(Map<String, Object> assessment) {
-        return (List<Map<String, Object>>) assessment.get("findings");
+    private static List<Map<String, Object>> monitoringFindings(Map<String, Object> assessment) {
+        return ((List<Map<String, Object>>) assessment.get("findings")).stream()
+                .filter(f -> "monitoring".equals(f.get("tableId"))).toList();
     }
 
     @SuppressWarnings("unchecked")

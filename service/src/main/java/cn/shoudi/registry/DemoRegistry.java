@@ -1,5 +1,6 @@
 package cn.shoudi.registry;
 
+import cn.shoudi.rules.facts.IdNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -114,6 +115,6 @@ class DemoRegistry implements ApplicationRunner {
             seq++;
         }
         String first17 = "500243" + born.toString().replace("-", "") + String.format("%03d", seq % 1000);
-        return first17 + ResidentIdNumber.checkCharacter(first17);
+        return first17 + IdNumbers.checkCharacter(first17);
     }
 }

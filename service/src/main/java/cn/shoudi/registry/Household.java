@@ -1,6 +1,7 @@
 package cn.shoudi.registry;
 
 import cn.shoudi.rules.facts.HouseholdClass;
+import cn.shoudi.rules.facts.HouseholdDetails;
 import cn.shoudi.rules.facts.HouseholdInput;
 import cn.shoudi.rules.facts.MemberInput;
 import org.springframework.data.annotation.Id;
@@ -103,8 +104,10 @@ class Household {
     HouseholdInput toRulesInput() {
         List<MemberInput> ms = members.stream()
                 .map(m -> new MemberInput(m.name(), m.idNumber(), m.sex(), m.birthDate(), m.relation())).toList();
+        HouseholdDetails.Builder details = HouseholdDetails.builder();
+        details.helperAssigned = currentHelper().isPresent();
         return new HouseholdInput(String.valueOf(id), householdClass, ms, netIncome, rigidExpenditure,
-                previousYearNetIncome, riskTypeSet(), selfCoping, guaranteeIssue);
+                previousYearNetIncome, riskTypeSet(), selfCoping, guaranteeIssue, details.build());
     }
 
     Set<String> riskTypeSet() {

@@ -1,6 +1,7 @@
 package cn.shoudi.registry;
 
 import cn.shoudi.rules.facts.HouseholdClass;
+import cn.shoudi.rules.facts.IdNumbers;
 import cn.shoudi.registry.InvalidHouseholdException.FieldProblem;
 import org.springframework.stereotype.Component;
 
@@ -132,7 +133,7 @@ class HouseholdValidator {
             }
             if (!blank(m.idNumber())) {
                 String sex = "男".equals(m.sex()) || "女".equals(m.sex()) ? m.sex() : null;
-                ResidentIdNumber.problem(m.idNumber(), sex, m.birthDate())
+                IdNumbers.problem(m.idNumber(), sex, m.birthDate(), today)
                         .ifPresent(msg -> p.add(new FieldProblem(f + "idNumber", "INVALID_ID_NUMBER", msg)));
                 if (!ids.add(m.idNumber().trim().toUpperCase())) {
                     p.add(new FieldProblem(f + "idNumber", "DUPLICATE", "同一户中身份证号重复"));

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Evaluates households against one compiled {@link Policy}. Thread-safe: the KieBase is shared, each evaluation runs
- * in its own short-lived session.
+ * Evaluates households against one compiled {@link Policy}. Thread-safe: the KieBases are shared, each evaluation
+ * borrows a session per applicable table from the policy's pools and returns it.
  */
 public final class Evaluator {
 
@@ -56,7 +56,7 @@ public final class Evaluator {
         HouseholdFacts facts = new HouseholdFacts(household, asOf, params);
         FindingCollector collector = new FindingCollector();
         for (DecisionTable t : applicable) {
-            KieSession session = policy.kieBase(t.id()).newKieSession();
+            KieSession session = policy.newSession(t.id());
             try {
                 session.setGlobal(FINDINGS_GLOBAL, collector);
                 session.insert(facts);

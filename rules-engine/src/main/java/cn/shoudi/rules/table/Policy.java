@@ -2,6 +2,8 @@ package cn.shoudi.rules.table;
 
 import cn.shoudi.rules.params.ParameterSet;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.util.List;
 import java.util.Map;
@@ -19,17 +21,47 @@ public final class Policy {
     private final List<DecisionTable> tables;
     private final ParameterSet parameters;
     private final Map<String, KieBase> kieBases;
+    private final Map<String, KieSessionsPool> pools;
+    private final String releaseId;
     private final Map<String, RuleInfo> rules;
     private final Set<String> parameterCodes;
 
     Policy(String version, List<DecisionTable> tables, ParameterSet parameters, Map<String, KieBase> kieBases,
-           Map<String, RuleInfo> rules, Set<String> parameterCodes) {
+           Map<String, RuleInfo> rules, Set<String> parameterCodes, String releaseId) {
+        this.releaseId = releaseId;
+        Map<String, KieSessionsPool> p = new java.util.HashMap<>();
+        kieBases.forEach((id, base) -> p.put(id, base.newKieSessionsPool(POOL_SIZE)));
+        this.pools = Map.copyOf(p);
         this.version = version;
         this.tables = List.copyOf(tables);
         this.parameters = parameters;
         this.kieBases = Map.copyOf(kieBases);
         this.rules = Map.copyOf(rules);
         this.parameterCodes = Set.copyOf(parameterCodes);
+    }
+
+    /** Sessions kept ready per table; the pool grows under load beyond this. */
+    private static final int POOL_SIZE = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    /**
+     * A session for one table from its pool; {@code dispose()} returns it to the pool. Thread-safe.
+     */
+    public KieSession newSession(String tableId) {
+        KieSessionsPool pool = pools.get(tableId);
+        if (pool == null) {
+            throw new IllegalArgumentException("no table '" + tableId + "' in policy " + version);
+        }
+        return pool.newKieSession();
+    }
+
+    /** The Kie release id this policy was built under; it is removed from the KieRepository after the build. */
+    public String releaseId() {
+        return releaseId;
+    }
+
+    /** Releases the pooled sessions; the policy must not be used afterwards. */
+    public void shutdown() {
+        pools.values().forEach(KieSessionsPool::shutdown);
     }
 
     public String version() {

@@ -94,11 +94,13 @@ public final class PolicyCompiler {
             }
         }
         throwIfAny(errors);
-        Map<String, KieBase> kieBases = build(withDrl, errors);
+        ReleaseId releaseId = KieServices.Factory.get().newReleaseId("cn.shoudi.policy",
+                "policy-" + BUILDS.incrementAndGet(), "1.0.0");
+        Map<String, KieBase> kieBases = build(releaseId, withDrl, errors);
         throwIfAny(errors);
         log.info("compiled policy {}: {} tables, {} rules in {} ms", version, withDrl.size(), rules.size(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new Policy(version, withDrl, params, kieBases, rules, usedParams);
+        return new Policy(version, withDrl, params, kieBases, rules, usedParams, releaseId.toExternalForm());
     }
 
     private static int indexOf(List<TableSource> sources, String fileName) {
@@ -197,11 +199,9 @@ public final class PolicyCompiler {
         }
     }
 
-    private Map<String, KieBase> build(List<DecisionTable> tables, List<TableError> errors) {
+    private Map<String, KieBase> build(ReleaseId releaseId, List<DecisionTable> tables, List<TableError> errors) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId releaseId = ks.newReleaseId("cn.shoudi.policy", "policy-" + BUILDS.incrementAndGet(),
-                "1.0.0");
         kfs.generateAndWritePomXML(releaseId);
         KieModuleModel module = ks.newKieModuleModel();
         for (int i = 0; i < tables.size(); i++) {

@@ -36,6 +36,7 @@ class MalformedWorkbookUnitTest {
             NOT_A_NUMBER        | 参数         | E2  | 五千                                         | E2
             BAD_DATE            | 参数         | C3  | 2020年                                       | C3
             OVERLAPPING_PARAMETER | 参数       | D3  | 2016-06-30                                   | C4
+            MISSING_PARAMETER_YEAR | 参数      | A10 | unused_param                                 | C11
             BAD_EXAMPLE         | 示例         | F3  | 很多                                         | F3
             """)
     void rejectsEachErrorClassAtItsCell(String code, String sheet, String cell, String text, String reported) {

@@ -14,10 +14,16 @@ import java.time.LocalDate;
  * @param unit      unit of the value, e.g. 元/人·年
  * @param source    where the value comes from; 待核实 when unconfirmed
  * @param confirmed false when the source marks the value as to be confirmed (待核实)
- * @param origin    workbook, sheet and row the value was read from
+ * @param file      workbook the row was read from
+ * @param row       Excel row number in that workbook's 参数 sheet
  */
 public record Parameter(String code, String name, LocalDate validFrom, LocalDate validTo, BigDecimal value,
-                        String unit, String source, boolean confirmed, String origin) {
+                        String unit, String source, boolean confirmed, String file, int row) {
+
+    /** Where the row is, for messages: "parameters.xlsx 「参数」第 3 行". */
+    public String origin() {
+        return file + " 「参数」第 " + row + " 行";
+    }
 
     /** Whether this row applies on the given date. */
     public boolean appliesOn(LocalDate date) {

@@ -95,9 +95,8 @@ public final class ParameterSheetReader {
         if (errors.size() > before) {
             return null;
         }
-        String origin = file + " 「" + SHEET + "」第 " + (r + 1) + " 行";
         return new Parameter(code, cells.text(sheet, r, 1), from, to, value, cells.text(sheet, r, 5),
-                source.isEmpty() ? UNCONFIRMED : source, status.equals(CONFIRMED), origin);
+                source.isEmpty() ? UNCONFIRMED : source, status.equals(CONFIRMED), file, r + 1);
     }
 
     private static LocalDate date(Sheet sheet, Cells cells, String file, int r, int c, List<TableError> errors) {

@@ -93,6 +93,7 @@ public final class PolicyCompiler {
                 rules.put(Policy.key(full.packageName(), row.code()), info);
             }
         }
+        checkCoverage(withDrl, rules, params, errors);
         throwIfAny(errors);
         ReleaseId releaseId = KieServices.Factory.get().newReleaseId("cn.shoudi.policy",
                 "policy-" + BUILDS.incrementAndGet(), "1.0.0");
@@ -159,8 +160,8 @@ public final class PolicyCompiler {
             for (int j = i + 1; j < all.size(); j++) {
                 Parameter a = all.get(i);
                 Parameter b = all.get(j);
-                if (a.code().equals(b.code()) && !sameWorkbook(a, b) && a.overlaps(b)) {
-                    errors.add(new TableError(CellRef.of(b.origin().split(" ")[0], "参数", 0, 0),
+                if (a.code().equals(b.code()) && !a.file().equals(b.file()) && a.overlaps(b)) {
+                    errors.add(new TableError(CellRef.of(b.file(), "参数", b.row(), 2),
                             "OVERLAPPING_PARAMETER", "参数「" + b.code() + "」（" + b.origin() + "）与 " + a.origin()
                             + " 的有效期重叠", "parameter '" + b.code() + "' overlaps " + a.origin()));
                 }
@@ -168,8 +169,47 @@ public final class PolicyCompiler {
         }
     }
 
-    private static boolean sameWorkbook(Parameter a, Parameter b) {
-        return a.origin().split(" ")[0].equals(b.origin().split(" ")[0]);
+    /**
+     * Every parameter a table uses must have a value on every day from the table's first day up to the last day any
+     * row of that parameter covers (or the table's last day): a missing year is an error naming the parameter, the
+     * year and the row after the gap.
+     */
+    private static void checkCoverage(List<DecisionTable> tables, Map<String, RuleInfo> rules, ParameterSet params,
+                                      List<TableError> errors) {
+        Set<String> reported = new java.util.HashSet<>();
+        for (DecisionTable t : tables) {
+            Set<String> codes = new LinkedHashSet<>();
+            rules.values().stream().filter(r -> r.table() == t).forEach(r -> codes.addAll(r.parameterCodes()));
+            for (String code : codes) {
+                List<Parameter> rows = params.rows(code).stream()
+                        .sorted(java.util.Comparator.comparing(Parameter::validFrom)).toList();
+                if (rows.isEmpty()) {
+                    continue;
+                }
+                java.time.LocalDate day = t.validFrom();
+                for (Parameter p : rows) {
+                    if (p.validTo() != null && p.validTo().isBefore(day)) {
+                        continue;
+                    }
+                    if (t.validTo() != null && day.isAfter(t.validTo())) {
+                        break;
+                    }
+                    if (p.validFrom().isAfter(day) && reported.add(code + day.getYear())) {
+                        errors.add(new TableError(CellRef.of(p.file(), "参数", p.row(), 2), "MISSING_PARAMETER_YEAR",
+                                "参数「" + code + "」缺少 " + day + " 至 " + p.validFrom().minusDays(1) + " 的取值（"
+                                        + day.getYear() + " 年），而 " + t.fileName() + " 自 " + t.validFrom()
+                                        + " 起使用该参数；请补充该年度的行",
+                                "parameter '" + code + "' has no value from " + day + " to "
+                                        + p.validFrom().minusDays(1) + ", but " + t.fileName() + " uses it from "
+                                        + t.validFrom()));
+                    }
+                    if (p.validTo() == null) {
+                        break;
+                    }
+                    day = p.validTo().plusDays(1);
+                }
+            }
+        }
     }
 
     private RuleInfo explain(DecisionTable t, RuleRow row) {

@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 
@@ -14,6 +15,7 @@ import java.time.Clock;
  */
 @SpringBootApplication
 @EnableAsync
+@EnableScheduling
 @ConfigurationPropertiesScan
 public class ShoudiApplication {
 

@@ -1,6 +1,7 @@
 package cn.shoudi.monitoring;
 
 import cn.shoudi.assessment.FindingView;
+import cn.shoudi.registry.Responsible;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -38,31 +39,107 @@ class MonitoringTask {
     private String findingCode;
     private String reason;
     private String clearedNote;
+    private String assigneeLevel;
+    private int escalationCount;
+    private Resolution resolution;
+    private String resolutionNote;
+    private Long villageId;
+    private Instant closedAt;
     @MappedCollection(idColumn = "task_id", keyColumn = "position")
     private List<TaskEvent> history = new ArrayList<>();
+    @MappedCollection(idColumn = "task_id", keyColumn = "position")
+    private List<Visit> visits = new ArrayList<>();
 
     MonitoringTask() {
     }
 
     /** Opens a task for a finding that calls for follow-up. */
-    static MonitoringTask open(long householdId, long assessmentId, FindingView finding, String taskCode,
-                               Long assigneeCadreId, String assigneeLevel, Instant now, LocalDate today) {
+    static MonitoringTask open(long householdId, Long villageId, long assessmentId, FindingView finding,
+                               String taskCode, Responsible assignee, Instant now, LocalDate today) {
         MonitoringTask t = new MonitoringTask();
         t.householdId = householdId;
+        t.villageId = villageId;
+        t.assigneeLevel = assignee.level().name();
         t.taskCode = taskCode;
         t.taskType = finding.outputs().getOrDefault("task_type", "入户核实");
         t.status = TaskStatus.OPEN;
         t.openFlag = 1;
-        t.assigneeCadreId = assigneeCadreId;
+        t.assigneeCadreId = assignee.cadreId();
         t.dueDate = today.plusDays(dueDays(finding));
         t.openedAt = now;
         t.lastSeenAt = now;
         t.assessmentId = assessmentId;
         t.pointTo(finding);
         t.history.add(new TaskEvent(now, "OPENED", "依据 " + finding.file() + " 第" + finding.row() + "行 "
-                + finding.code() + " 开立任务，分派给" + assigneeLevel
-                + (assigneeCadreId == null ? "" : "（干部 #" + assigneeCadreId + "）") + "，期限 " + t.dueDate));
+                + finding.code() + " 开立任务，分派给" + assignee.level().label()
+                + (assignee.cadreId() == null ? "" : "（干部 #" + assignee.cadreId() + "）") + "，期限 " + t.dueDate));
         return t;
+    }
+
+    /** The assignee confirms they have seen the task. */
+    void acknowledge(long cadreId, Instant now) {
+        move(TaskStatus.ACKNOWLEDGED, now, "ACKNOWLEDGED", "干部 #" + cadreId + " 已接收任务");
+    }
+
+    /** Records a home visit with the measures chosen; a task may be visited more than once. */
+    void recordVisit(Visit visit, List<Measure> measures, Instant now) {
+        move(TaskStatus.VISITED, now, "VISITED", "干部 #" + visit.cadreId() + " 于 " + visit.visitDate() + " 入户走访："
+                + visit.findings() + "；帮扶措施：" + String.join("、", measures.stream().map(Measure::label).toList())
+                + (visit.otherMeasure() == null ? "" : "（" + visit.otherMeasure() + "）"));
+        visits.add(visit);
+    }
+
+    /** Resolves a visited task with its outcome. */
+    void resolve(long cadreId, Resolution outcome, String note, Instant now) {
+        move(TaskStatus.RESOLVED, now, "RESOLVED", "干部 #" + cadreId + " 办结：" + outcome.label()
+                + (note == null || note.isBlank() ? "" : "，" + note));
+        resolution = outcome;
+        resolutionNote = note;
+        finish(now);
+    }
+
+    /** Closes the task without resolving it, with a reason (e.g. 条件已消除经核实, 重复任务). */
+    void close(long cadreId, String reason, Instant now) {
+        move(TaskStatus.CLOSED, now, "CLOSED", "干部 #" + cadreId + " 关闭任务：" + reason);
+        resolutionNote = reason;
+        finish(now);
+    }
+
+    /**
+     * Moves an overdue task one level up the assignment chain with a new due date.
+     *
+     * @param next the next responsible level above the current assignee
+     */
+    void escalate(Responsible next, LocalDate newDueDate, Instant now) {
+        String from = assigneeLevelLabel() + (assigneeCadreId == null ? "" : "（干部 #" + assigneeCadreId + "）");
+        move(TaskStatus.ESCALATED, now, "ESCALATED", "逾期未办结（期限 " + dueDate + "），由" + from + "升级至"
+                + next.level().label() + (next.cadreId() == null ? "" : "（干部 #" + next.cadreId() + "）")
+                + "，新期限 " + newDueDate);
+        assigneeCadreId = next.cadreId();
+        assigneeLevel = next.level().name();
+        dueDate = newDueDate;
+        escalationCount++;
+    }
+
+    private void move(TaskStatus next, Instant now, String action, String note) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalTaskTransitionException(status, next);
+        }
+        status = next;
+        history.add(new TaskEvent(now, action, note));
+    }
+
+    private void finish(Instant now) {
+        openFlag = null;
+        closedAt = now;
+    }
+
+    Responsible.Level assigneeLevelValue() {
+        return assigneeLevel == null ? Responsible.Level.HELPER : Responsible.Level.valueOf(assigneeLevel);
+    }
+
+    String assigneeLevelLabel() {
+        return assigneeLevelValue().label();
     }
 
     /**
@@ -176,5 +253,29 @@ class MonitoringTask {
 
     List<TaskEvent> history() {
         return List.copyOf(history);
+    }
+
+    List<Visit> visits() {
+        return List.copyOf(visits);
+    }
+
+    Resolution resolution() {
+        return resolution;
+    }
+
+    String resolutionNote() {
+        return resolutionNote;
+    }
+
+    Long villageId() {
+        return villageId;
+    }
+
+    int escalationCount() {
+        return escalationCount;
+    }
+
+    Instant closedAt() {
+        return closedAt;
     }
 }

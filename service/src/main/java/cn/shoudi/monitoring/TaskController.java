@@ -1,30 +1,68 @@
 package cn.shoudi.monitoring;
 
+import cn.shoudi.assessment.AssessmentHistory;
+import cn.shoudi.assessment.AssessmentView;
+import cn.shoudi.assessment.FindingView;
+import cn.shoudi.registry.HouseholdSnapshot;
+import cn.shoudi.registry.Registry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** REST API of monitoring tasks: a cadre's open tasks, a household's tasks. */
+/** The cadre's task API: inbox with filters, task detail with the explanation, and the task's lifecycle. */
 @RestController
 class TaskController {
 
     private final Tasks tasks;
+    private final TaskCommands commands;
+    private final AssessmentHistory assessments;
+    private final Registry registry;
     private final Clock clock;
 
-    TaskController(Tasks tasks, Clock clock) {
+    TaskController(Tasks tasks, TaskCommands commands, AssessmentHistory assessments, Registry registry,
+                   Clock clock) {
         this.tasks = tasks;
+        this.commands = commands;
+        this.assessments = assessments;
+        this.registry = registry;
         this.clock = clock;
     }
 
-    /** The cadre's open tasks, soonest due first. */
+    /**
+     * The cadre's open tasks, soonest due first.
+     *
+     * @param status    comma-separated statuses to keep (e.g. OPEN,ESCALATED), all open ones when absent
+     * @param due       overdue, today or week (due within 7 days), any when absent
+     * @param villageId only tasks of households in this village
+     */
     @GetMapping("/api/cadres/{cadreId}/tasks")
-    List<TaskView> cadreTasks(@PathVariable long cadreId) {
+    List<TaskView> cadreTasks(@PathVariable long cadreId, @RequestParam(required = false) String status,
+                              @RequestParam(required = false) String due,
+                              @RequestParam(required = false) Long villageId) {
         LocalDate today = LocalDate.now(clock);
-        return tasks.findOpenByAssignee(cadreId).stream().map(t -> TaskView.of(t, today)).toList();
+        Set<TaskStatus> statuses = status == null || status.isBlank() ? null : Arrays.stream(status.split(","))
+                .map(s -> parseStatus(s.trim())).collect(Collectors.toSet());
+        return tasks.findOpenByAssignee(cadreId).stream()
+                .filter(t -> statuses == null || statuses.contains(t.status()))
+                .filter(t -> villageId == null || villageId.equals(t.villageId()))
+                .filter(t -> due == null || due.isBlank() || switch (due) {
+                    case "overdue" -> t.dueDate().isBefore(today);
+                    case "today" -> t.dueDate().equals(today);
+                    case "week" -> !t.dueDate().isAfter(today.plusDays(7));
+                    default -> throw new InvalidTaskCommandException(List.of("due 只能是 overdue、today 或 week"));
+                })
+                .map(t -> TaskView.of(t, today)).toList();
     }
 
     /** Every task of a household, open or not, oldest first. */
@@ -32,5 +70,71 @@ class TaskController {
     List<TaskView> householdTasks(@PathVariable long householdId) {
         LocalDate today = LocalDate.now(clock);
         return tasks.findByHouseholdIdOrderById(householdId).stream().map(t -> TaskView.of(t, today)).toList();
+    }
+
+    /** Summary of the household a task concerns. */
+    record HouseholdSummary(long id, String householdNo, long villageId, long groupId, String householdClass,
+                            int memberCount, BigDecimal netIncome, List<String> members) {
+    }
+
+    /**
+     * A task with the household's summary, the finding that raised it (evidence) and the household's current
+     * explanation (latest assessment).
+     */
+    record TaskDetail(TaskView task, HouseholdSummary household, FindingView evidence, AssessmentView current) {
+    }
+
+    @GetMapping("/api/tasks/{taskId}")
+    TaskDetail detail(@PathVariable long taskId) {
+        MonitoringTask t = commands.find(taskId);
+        HouseholdSummary summary = registry.snapshot(t.householdId()).map(TaskController::summary).orElse(null);
+        FindingView evidence = assessments.find(t.assessmentId()).flatMap(a -> a.findings().stream()
+                .filter(f -> f.code().equals(t.findingCode())).findFirst()).orElse(null);
+        return new TaskDetail(TaskView.of(t, LocalDate.now(clock)), summary, evidence,
+                assessments.latest(t.householdId()).orElse(null));
+    }
+
+    record CadreAction(long cadreId) {
+    }
+
+    record Resolve(long cadreId, String outcome, String note) {
+    }
+
+    record Close(long cadreId, String reason) {
+    }
+
+    @PostMapping("/api/tasks/{taskId}/acknowledge")
+    TaskView acknowledge(@PathVariable long taskId, @RequestBody CadreAction body) {
+        return TaskView.of(commands.acknowledge(taskId, body.cadreId()), LocalDate.now(clock));
+    }
+
+    @PostMapping("/api/tasks/{taskId}/visits")
+    TaskView visit(@PathVariable long taskId, @RequestBody TaskCommands.VisitData body) {
+        return TaskView.of(commands.recordVisit(taskId, body), LocalDate.now(clock));
+    }
+
+    @PostMapping("/api/tasks/{taskId}/resolve")
+    TaskView resolve(@PathVariable long taskId, @RequestBody Resolve body) {
+        return TaskView.of(commands.resolve(taskId, body.cadreId(), body.outcome(), body.note()), LocalDate.now(clock));
+    }
+
+    @PostMapping("/api/tasks/{taskId}/close")
+    TaskView close(@PathVariable long taskId, @RequestBody Close body) {
+        return TaskView.of(commands.close(taskId, body.cadreId(), body.reason()), LocalDate.now(clock));
+    }
+
+    private static HouseholdSummary summary(HouseholdSnapshot s) {
+        return new HouseholdSummary(s.householdId(), s.householdNo(), s.villageId(), s.groupId(),
+                s.input().householdClass().label(), s.input().members().size(), s.input().netIncome(),
+                s.input().members().stream().map(m -> m.name() + "（" + m.relation() + "）").toList());
+    }
+
+    private static TaskStatus parseStatus(String s) {
+        try {
+            return TaskStatus.valueOf(s.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTaskCommandException(List.of("未知的任务状态“" + s + "”，可选："
+                    + String.join("、", Arrays.stream(TaskStatus.values()).map(Enum::name).toList())));
+        }
     }
 }

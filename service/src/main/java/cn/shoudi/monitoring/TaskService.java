@@ -41,9 +41,11 @@ class TaskService {
     private final Registry registry;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final TaskMetrics metrics;
 
     TaskService(Tasks tasks, AssessmentHistory assessments, Registry registry, PlatformTransactionManager txManager,
-                Clock clock) {
+                TaskMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.tasks = tasks;
         this.assessments = assessments;
         this.registry = registry;
@@ -98,9 +100,11 @@ class TaskService {
         }
         for (Map.Entry<String, FindingView> e : wanted.entrySet()) {
             Responsible who = registry.responsibleFor(householdId);
-            MonitoringTask task = MonitoringTask.open(householdId, assessment.id(), e.getValue(), e.getKey(),
-                    who.cadreId(), who.level().label(), now, LocalDate.now(clock));
+            Long villageId = registry.snapshot(householdId).map(s -> s.villageId()).orElse(null);
+            MonitoringTask task = MonitoringTask.open(householdId, villageId, assessment.id(), e.getValue(),
+                    e.getKey(), who, now, LocalDate.now(clock));
             tasks.save(task);
+            metrics.opened(e.getKey());
             log.info("opened task {} ({}) for household {} assigned to {} {}", e.getKey(), task.taskType(),
                     householdId, who.level(), who.cadreId());
         }

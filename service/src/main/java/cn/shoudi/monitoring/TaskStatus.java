@@ -14,6 +14,17 @@ public enum TaskStatus {
         return label;
     }
 
+    /** Whether the guarded lifecycle allows moving from this state to {@code next}. */
+    public boolean canMoveTo(TaskStatus next) {
+        return switch (this) {
+            case OPEN -> next == ACKNOWLEDGED || next == VISITED || next == ESCALATED || next == CLOSED;
+            case ACKNOWLEDGED -> next == VISITED || next == ESCALATED || next == CLOSED;
+            case VISITED -> next == VISITED || next == RESOLVED || next == ESCALATED || next == CLOSED;
+            case ESCALATED -> next == ACKNOWLEDGED || next == VISITED || next == ESCALATED || next == CLOSED;
+            case RESOLVED, CLOSED -> false;
+        };
+    }
+
     /** Whether the task still needs work (counts towards the one-open-task rule). */
     public boolean open() {
         return this != RESOLVED && this != CLOSED;

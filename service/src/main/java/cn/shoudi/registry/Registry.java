@@ -25,7 +25,7 @@ public class Registry {
     /** The household's current data as the rules' input, or empty when it does not exist. */
     @Transactional(readOnly = true)
     public Optional<HouseholdSnapshot> snapshot(long householdId) {
-        return households.findById(householdId).map(h -> new HouseholdSnapshot(h.id(), h.version(), h.villageId(),
+        return households.findById(householdId).map(h -> new HouseholdSnapshot(h.id(), h.householdNo(), h.version(), h.villageId(),
                 h.groupId(), h.toRulesInput()));
     }
 
@@ -49,6 +49,37 @@ public class Registry {
             return new Responsible(committee.get(0).id(), Responsible.Level.VILLAGE_COMMITTEE);
         }
         return new Responsible(null, Responsible.Level.TOWNSHIP);
+    }
+
+    /**
+     * The responsible cadre one level above {@code current} along the chain, skipping levels without an active cadre;
+     * the township office (no named cadre) when nothing above is available.
+     */
+    @Transactional(readOnly = true)
+    public Responsible nextAbove(long householdId, Responsible.Level current) {
+        Household h = households.findById(householdId).orElseThrow(() -> new HouseholdNotFoundException(householdId));
+        for (Responsible.Level level : Responsible.Level.values()) {
+            if (level.ordinal() <= current.ordinal()) {
+                continue;
+            }
+            Optional<Long> cadre = switch (level) {
+                case HELPER -> h.currentHelper().filter(this::active);
+                case GROUP_CADRE -> groups.findById(h.groupId()).map(VillagerGroup::cadreId).filter(this::active);
+                case VILLAGE_COMMITTEE -> cadres.findByVillageIdAndRoleAndActiveTrueOrderById(h.villageId(),
+                        CadreRole.VILLAGE_COMMITTEE).stream().map(Cadre::id).findFirst();
+                case TOWNSHIP -> Optional.empty();
+            };
+            if (cadre.isPresent() || level == Responsible.Level.TOWNSHIP) {
+                return new Responsible(cadre.orElse(null), level);
+            }
+        }
+        return new Responsible(null, Responsible.Level.TOWNSHIP);
+    }
+
+    /** Whether a cadre exists. */
+    @Transactional(readOnly = true)
+    public boolean cadreExists(long cadreId) {
+        return cadres.existsById(cadreId);
     }
 
     private boolean active(Long cadreId) {

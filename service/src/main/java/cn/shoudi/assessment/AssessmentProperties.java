@@ -8,10 +8,15 @@ import java.time.LocalDate;
 /**
  * Settings of the assessment feature.
  *
- * @param asOf fixed as-of date for evaluations (yyyy-MM-dd); empty for today in UTC
+ * @param asOf        fixed as-of date for evaluations (yyyy-MM-dd); empty for today in UTC
+ * @param runPageSize households per page (and checkpoint) of a full re-evaluation
  */
 @ConfigurationProperties("shoudi.assessment")
-record AssessmentProperties(String asOf) {
+record AssessmentProperties(String asOf, int runPageSize) {
+
+    AssessmentProperties {
+        runPageSize = runPageSize <= 0 ? 200 : runPageSize;
+    }
 
     LocalDate asOfDate(Clock clock) {
         return asOf == null || asOf.isBlank() ? LocalDate.now(clock) : LocalDate.parse(asOf.trim());

@@ -8,6 +8,8 @@ import cn.shoudi.rules.eval.Evaluator;
 import cn.shoudi.rules.eval.Finding;
 import cn.shoudi.rules.facts.HouseholdInput;
 import cn.shoudi.rules.facts.MemberInput;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -56,10 +58,15 @@ public class AssessmentService {
     private final TransactionTemplate tx;
     private final AssessmentProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
+    private final Timer evaluations;
 
-    AssessmentService(Registry registry, ActivePolicy policy, Assessments assessments, JdbcClient jdbc,
+    AssessmentService(MeterRegistry meters, Registry registry, ActivePolicy policy, Assessments assessments, JdbcClient jdbc,
                       JsonMapper json, ApplicationEventPublisher events, PlatformTransactionManager txManager,
                       AssessmentProperties properties, Clock clock) {
+        this.meters = meters;
+        this.evaluations = Timer.builder("shoudi.evaluations").description("evaluations of a household")
+                .register(meters);
         this.registry = registry;
         this.policy = policy;
         this.assessments = assessments;
@@ -112,7 +119,8 @@ public class AssessmentService {
                     snapshot.version(), version);
             return Optional.empty();
         }
-        Evaluation evaluation = evaluator.evaluate(snapshot.input(), asOf);
+        Evaluation evaluation = evaluations.record(() -> evaluator.evaluate(snapshot.input(), asOf));
+        evaluation.findings().forEach(f -> meters.counter("shoudi.findings", "code", f.code()).increment());
         Assessment saved = assessments.save(toRecord(snapshot, evaluation, hash));
         jdbc.sql("UPDATE assessment_head SET assessment_id = ?, policy_version = ?, inputs_hash = ?, as_of = ? "
                         + "WHERE household_id = ?")

@@ -16,7 +16,11 @@ public class Registry {
     private final VillagerGroups groups;
     private final Cadres cadres;
 
-    Registry(Households households, VillagerGroups groups, Cadres cadres) {
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    Registry(Households households, VillagerGroups groups, Cadres cadres,
+             org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.households = households;
         this.groups = groups;
         this.cadres = cadres;
@@ -74,6 +78,19 @@ public class Registry {
             }
         }
         return new Responsible(null, Responsible.Level.TOWNSHIP);
+    }
+
+    /** Ids of households after {@code afterId}, ascending, at most {@code limit}: for streaming every household. */
+    @Transactional(readOnly = true)
+    public List<Long> householdIdsAfter(long afterId, int limit) {
+        return jdbc.sql("SELECT id FROM registry_household WHERE id > ? ORDER BY id LIMIT " + limit)
+                .param(afterId).query(Long.class).list();
+    }
+
+    /** How many households the registry holds. */
+    @Transactional(readOnly = true)
+    public long householdCount() {
+        return households.count();
     }
 
     /** Whether a cadre exists. */

@@ -1,0 +1,43 @@
+package cn.shoudi.assessment;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** REST API of full re-evaluations: start one, follow its progress. */
+@RestController
+class AssessmentRunController {
+
+    private final ReEvaluation reEvaluation;
+
+    AssessmentRunController(ReEvaluation reEvaluation) {
+        this.reEvaluation = reEvaluation;
+    }
+
+    record Start(String reason) {
+    }
+
+    @PostMapping("/api/assessment-runs")
+    ResponseEntity<AssessmentRunView> start(@RequestBody(required = false) Start body) {
+        AssessmentRunView run = reEvaluation.start(body == null ? null : body.reason());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/assessment-runs/" + run.id()))
+                .body(run);
+    }
+
+    @GetMapping("/api/assessment-runs/{id}")
+    ResponseEntity<AssessmentRunView> get(@PathVariable long id) {
+        return ResponseEntity.of(reEvaluation.find(id));
+    }
+
+    @GetMapping("/api/assessment-runs")
+    List<AssessmentRunView> all() {
+        return reEvaluation.all();
+    }
+}

@@ -1,0 +1,140 @@
+package cn.shoudi.monitoring;
+
+import cn.shoudi.ApiClient;
+import cn.shoudi.TestTownship;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A cadre works a task through the API; overdue tasks escalate once, even with two escalators racing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "shoudi.demo.enabled=false", "shoudi.assessment.as-of=2021-12-31",
+        "shoudi.monitoring.escalation-initial-delay=PT1H"})
+class TaskWorkflowIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TaskEscalation escalation;
+
+    ApiClient api;
+    TestTownship town;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port, jdbc);
+        town = new TestTownship(api);
+    }
+
+    private long openTaskOfNewHousehold() {
+        long household = TestTownship.id(api.post("/api/households", town.household("W" + System.nanoTime(), 11000)));
+        api.awaitOutboxDrained();
+        List<Map<String, Object>> tasks = api.getList("/api/households/" + household + "/tasks");
+        assertThat(tasks).hasSize(1);
+        return TestTownship.id(tasks.get(0));
+    }
+
+    private Map<String, Object> post(String path, Object body) {
+        return api.http().post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange((req, res) ->
+                Map.of("status", res.getStatusCode().value(),
+                        "body", new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aCadreAcknowledgesVisitsAndResolvesATaskAndCannotActOnItAfterwards() {
+        long task = openTaskOfNewHousehold();
+        Map<String, Object> detail = api.get("/api/tasks/" + task);
+        assertThat((Map<String, Object>) detail.get("household")).containsEntry("memberCount", 2);
+        assertThat((Map<String, Object>) detail.get("evidence")).containsEntry("code", "M-1").containsEntry("row", 10);
+        assertThat((Map<String, Object>) detail.get("current")).containsKey("findings");
+
+        assertThat(post("/api/tasks/" + task + "/acknowledge", Map.of("cadreId", town.helperId)))
+                .containsEntry("status", 200);
+        Map<String, Object> badVisit = post("/api/tasks/" + task + "/visits", Map.of("cadreId", town.helperId,
+                "visitDate", "2021-12-30", "findings", "户主住院", "measures", List.of("医疗救助", "发红包")));
+        assertThat(badVisit).containsEntry("status", 400);
+        assertThat((String) badVisit.get("body")).contains("未知的帮扶措施“发红包”");
+        assertThat(post("/api/tasks/" + task + "/visits", Map.of("cadreId", town.helperId, "visitDate", "2021-12-30",
+                "findings", "户主住院，家庭收入下降", "measures", List.of("医疗救助", "公益性岗位"))))
+                .containsEntry("status", 200);
+        Map<String, Object> resolved = post("/api/tasks/" + task + "/resolve", Map.of("cadreId", town.helperId,
+                "outcome", "纳入监测", "note", "经评议纳入脱贫不稳定户"));
+        assertThat(resolved).containsEntry("status", 200);
+
+        Map<String, Object> after = api.get("/api/tasks/" + task);
+        Map<String, Object> view = (Map<String, Object>) after.get("task");
+        assertThat(view).containsEntry("status", "RESOLVED").containsEntry("resolution", "纳入监测");
+        assertThat((List<Map<String, Object>>) view.get("visits")).singleElement().satisfies(v ->
+                assertThat((List<String>) v.get("measures")).containsExactly("医疗救助", "公益性岗位"));
+        assertThat((List<Map<String, Object>>) view.get("history")).extracting(e -> e.get("action"))
+                .containsExactly("OPENED", "ACKNOWLEDGED", "VISITED", "RESOLVED");
+
+        Map<String, Object> illegal = post("/api/tasks/" + task + "/acknowledge", Map.of("cadreId", town.helperId));
+        assertThat(illegal).containsEntry("status", 409);
+        assertThat((String) illegal.get("body")).contains("「已办结」").contains("「已接收」");
+        assertThat(api.getList("/api/cadres/" + town.helperId + "/tasks")).noneMatch(t ->
+                ((Number) t.get("id")).longValue() == task);
+    }
+
+    @Test
+    void anOverdueTaskEscalatesOneLevelExactlyOnceWhenTwoEscalatorsRace() throws Exception {
+        long task = openTaskOfNewHousehold();
+        jdbc.sql("UPDATE monitoring_task SET due_date = ? WHERE id = ?")
+                .params(LocalDate.now(ZoneOffset.UTC).minusDays(1), task).update();
+
+        var pool = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> runs = new ArrayList<>();
+        Callable<Integer> run = escalation::escalateOverdue;
+        runs.add(pool.submit(run));
+        runs.add(pool.submit(run));
+        for (Future<Integer> f : runs) {
+            f.get();
+        }
+        pool.shutdown();
+
+        Map<String, Object> view = (Map<String, Object>) api.get("/api/tasks/" + task).get("task");
+        assertThat(view).containsEntry("status", "ESCALATED").containsEntry("escalationCount", 1)
+                .containsEntry("assigneeLevel", "驻组干部").containsEntry("assigneeCadreId", (int) town.groupCadreId)
+                .containsEntry("overdue", false);
+        assertThat((List<Map<String, Object>>) view.get("history")).filteredOn(e -> "ESCALATED".equals(e.get("action")))
+                .hasSize(1);
+        assertThat(api.getList("/api/cadres/" + town.groupCadreId + "/tasks?due=week"))
+                .anyMatch(t -> ((Number) t.get("id")).longValue() == task);
+
+        // overdue again: the next level up is the village committee
+        jdbc.sql("UPDATE monitoring_task SET due_date = ? WHERE id = ?")
+                .params(LocalDate.now(ZoneOffset.UTC).minusDays(1), task).update();
+        escalation.escalateOverdue();
+        view = (Map<String, Object>) api.get("/api/tasks/" + task).get("task");
+        assertThat(view).containsEntry("escalationCount", 2).containsEntry("assigneeLevel", "村两委")
+                .containsEntry("assigneeCadreId", (int) town.committeeId);
+    }
+
+    @Test
+    void anInactiveHelperBreaksTheChainAndShowsInTheCoverageReport() {
+        long household = TestTownship.id(api.post("/api/households", town.household("C" + System.nanoTime(), 30000)));
+        api.put("/api/cadres/" + town.helperId + "/active", Map.of("active", false));
+        List<Map<String, Object>> gaps = api.getList("/api/reports/helper-coverage?villageId=" + town.villageId);
+        assertThat(gaps).anySatisfy(g -> assertThat(g).containsEntry("householdId", (int) household)
+                .containsEntry("problem", "帮扶责任人已调离或停用").containsEntry("fallbackLevel", "驻组干部")
+                .containsEntry("fallbackCadreId", (int) town.groupCadreId));
+    }
+}

@@ -92,6 +92,9 @@ class TaskEscalation {
         } catch (OptimisticLockingFailureException e) {
             log.debug("task {} was changed concurrently; another instance escalated or a cadre acted", taskId);
             return false;
+        } catch (RuntimeException e) {
+            log.error("cannot escalate task {}; the other overdue tasks go on: {}", taskId, e.toString());
+            return false;
         }
     }
 }

@@ -92,6 +92,12 @@ class TaskWorkflowIntegrationTest {
         assertThat((String) illegal.get("body")).contains("「已办结」").contains("「已接收」");
         assertThat(api.getList("/api/cadres/" + town.helperId + "/tasks")).noneMatch(t ->
                 ((Number) t.get("id")).longValue() == task);
+
+        String metrics = api.http().get().uri("/actuator/prometheus").header("Accept", "text/plain")
+                .retrieve().body(String.class);
+        assertThat(metrics).contains("shoudi_evaluations_seconds_count", "shoudi_findings_total{code=\"M-1\"}",
+                "shoudi_tasks_opened_total{code=\"MON-VERIFY\"}", "shoudi_tasks_closed_total{how=\"RESOLVED\"}",
+                "shoudi_outbox_backlog");
     }
 
     @Test

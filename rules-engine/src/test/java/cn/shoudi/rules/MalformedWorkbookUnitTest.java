@@ -28,7 +28,7 @@ class MalformedWorkbookUnitTest {
             UNKNOWN_FACT        | 监测对象纳入 | D8  | perCapitaIncome <= param("$param")           | D8
             BAD_CONSTRAINT      | 监测对象纳入 | D8  | perCapitaNetIncome <= param("$param"         | D8
             COMPILE_ERROR       | 监测对象纳入 | D8  | perCapitaNetIncome <=> param("$param")       | D10
-            BAD_ACTION          | 监测对象纳入 | K8  | findings.add(kcontext, "outcome", "$param"); | K8
+            BAD_ACTION          | 监测对象纳入 | L8  | findings.add(kcontext, "outcome", "$param"); | L8
             NOT_A_NUMBER        | 监测对象纳入 | H10 | 一                                           | H10
             NOT_A_BOOLEAN       | 监测对象纳入 | J10 | 否                                           | J10
             DUPLICATE_RULE_CODE | 监测对象纳入 | B11 | M-1                                          | B11

@@ -170,7 +170,10 @@ public class AssessmentService {
                 evaluation.asOf(), hash, clock.instant(), decisions, findings);
     }
 
-    /** SHA-256 over a canonical form of the rules' input: equal data gives an equal hash. */
+    /**
+     * SHA-256 over a canonical form of everything the rules read (basics, members, details, signals): equal data gives
+     * an equal hash, in every JVM (sets are sorted; records print their components in order).
+     */
     static String inputsHash(HouseholdInput in) {
         Map<String, Object> canonical = new LinkedHashMap<>();
         canonical.put("class", in.householdClass().name());
@@ -182,9 +185,10 @@ public class AssessmentService {
         canonical.put("guarantee", in.guaranteeIssue());
         List<String> members = new ArrayList<>();
         for (MemberInput m : in.members()) {
-            members.add(m.name() + "|" + m.idNumber() + "|" + m.sex() + "|" + m.birthDate() + "|" + m.relation());
+            members.add(m.toString());
         }
         canonical.put("members", members);
+        canonical.put("details", in.details().toString());
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(md.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));

@@ -161,6 +161,13 @@ public final class HandWrittenPolicy {
         h.row("M-3b", "突发严重困难户", eligibleClass && aboveLine && ge(f.getIncomeDropPercent(), dropTrigger)
                 && cannotCope);
         h.row("M-3c", "突发严重困难户", eligibleClass && aboveLine && f.isGuaranteeIssue() && cannotCope);
+        boolean disaster = f.hasAnyRiskType("因自然灾害、因意外事故");
+        h.row("M-4a", null, eligibleClass && atOrBelowLine && cannotCope && disaster);
+        h.row("M-4b", null, eligibleClass && aboveLine && le(f.getPerCapitaIncomeAfterRigidExpenditure(), line)
+                && cannotCope && disaster);
+        h.row("M-4c", null, eligibleClass && aboveLine && ge(f.getIncomeDropPercent(), dropTrigger) && cannotCope
+                && disaster);
+        h.row("M-4d", null, eligibleClass && aboveLine && f.isGuaranteeIssue() && cannotCope && disaster);
         return h;
     }
 

@@ -28,6 +28,7 @@ record Assessment(@Id Long id, Long householdId, Long householdVersion, String p
      */
     @Table("assessment_finding")
     record FindingRecord(String tableId, String tableTitle, String fileName, String sheet, int rowNo, String code,
-                         String outcome, String reason, String outputs, String tested, String parameters) {
+                         String outcome, String reason, String taskCode, String outputs, String tested,
+                         String parameters) {
     }
 }

@@ -27,8 +27,10 @@ public class AssessmentHistory {
 
     private final Assessments assessments;
     private final JsonMapper json;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    AssessmentHistory(Assessments assessments, JsonMapper json) {
+    AssessmentHistory(Assessments assessments, JsonMapper json, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.assessments = assessments;
         this.json = json;
     }
@@ -50,6 +52,29 @@ public class AssessmentHistory {
     public Optional<AssessmentView> latest(long householdId) {
         List<Assessment> all = assessments.findByHouseholdIdOrderByIdDesc(householdId);
         return all.isEmpty() ? Optional.empty() : Optional.of(view(all.get(0), all.size() > 1 ? all.get(1) : null));
+    }
+
+    /**
+     * The first assessment of the current streak in which the household's latest assessments carry a finding with
+     * this task code: walking back from the latest, the oldest one before the first assessment without it. 0 when the
+     * latest assessment does not carry it.
+     */
+    @Transactional(readOnly = true)
+    public long streakStart(long householdId, String taskCode) {
+        List<Long> ids = jdbc.sql("SELECT a.id FROM assessment a WHERE a.household_id = ? ORDER BY a.id DESC")
+                .param(householdId).query(Long.class).list();
+        java.util.Set<Long> carrying = new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT f.assessment_id FROM "
+                        + "assessment_finding f JOIN assessment a ON a.id = f.assessment_id "
+                        + "WHERE a.household_id = ? AND f.task_code = ?")
+                .params(householdId, taskCode).query(Long.class).list());
+        long start = 0;
+        for (Long id : ids) {
+            if (!carrying.contains(id)) {
+                break;
+            }
+            start = id;
+        }
+        return start;
     }
 
     /** One assessment by id. */

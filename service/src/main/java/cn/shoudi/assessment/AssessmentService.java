@@ -163,7 +163,8 @@ public class AssessmentService {
         List<Assessment.FindingRecord> findings = new ArrayList<>();
         for (Finding f : evaluation.findings()) {
             findings.add(new Assessment.FindingRecord(f.tableId(), f.tableTitle(), f.file(), f.sheet(), f.row(),
-                    f.code(), f.outcome(), f.reason(), json.writeValueAsString(new TreeMap<>(f.outputs())),
+                    f.code(), f.outcome(), f.reason(), f.output("task_code"),
+                    json.writeValueAsString(new TreeMap<>(f.outputs())),
                     json.writeValueAsString(f.tested()), json.writeValueAsString(f.parameters())));
         }
         return new Assessment(null, snapshot.householdId(), snapshot.version(), evaluation.policyVersion(),

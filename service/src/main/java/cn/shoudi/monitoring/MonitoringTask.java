@@ -34,6 +34,7 @@ class MonitoringTask {
     private Instant openedAt;
     private Instant lastSeenAt;
     private Long assessmentId;
+    private Long raisedAssessmentId;
     private String findingFile;
     private Integer findingRow;
     private String findingCode;
@@ -69,11 +70,30 @@ class MonitoringTask {
         t.openedAt = now;
         t.lastSeenAt = now;
         t.assessmentId = assessmentId;
+        t.raisedAssessmentId = assessmentId;
         t.pointTo(finding);
         t.history.add(new TaskEvent(now, "OPENED", "依据 " + finding.file() + " 第" + finding.row() + "行 "
                 + finding.code() + " 开立任务，分派给" + assignee.level().label()
                 + (assignee.cadreId() == null ? "" : "（干部 #" + assignee.cadreId() + "）") + "，期限 " + t.dueDate));
         return t;
+    }
+
+    /**
+     * Hands an open task that has not been escalated to the household's current responsible cadre (the helper
+     * changed, or left); recorded in the history.
+     *
+     * @return whether the assignee changed
+     */
+    boolean reassignTo(Responsible to, Instant now) {
+        if (!status.open() || escalationCount > 0 || java.util.Objects.equals(assigneeCadreId, to.cadreId())) {
+            return false;
+        }
+        history.add(new TaskEvent(now, "REASSIGNED", "帮扶关系变更：由" + assigneeLevelLabel()
+                + (assigneeCadreId == null ? "" : "（干部 #" + assigneeCadreId + "）") + "改派给" + to.level().label()
+                + (to.cadreId() == null ? "" : "（干部 #" + to.cadreId() + "）")));
+        assigneeCadreId = to.cadreId();
+        assigneeLevel = to.level().name();
+        return true;
     }
 
     /** The assignee confirms they have seen the task. */

@@ -4,6 +4,7 @@ import cn.shoudi.assessment.AssessmentHistory;
 import cn.shoudi.assessment.AssessmentRecorded;
 import cn.shoudi.assessment.AssessmentView;
 import cn.shoudi.assessment.FindingView;
+import cn.shoudi.registry.HouseholdChanged;
 import cn.shoudi.registry.Registry;
 import cn.shoudi.registry.Responsible;
 import org.slf4j.Logger;
@@ -27,8 +28,10 @@ import java.util.Optional;
 
 /**
  * Keeps a household's open tasks in step with its latest assessment: a finding that calls for follow-up (it sets a
- * task code) opens a task for the responsible cadre, or refreshes the open one; an open task whose finding is gone
- * is marked "condition cleared" for the cadre to confirm. Reconciling twice changes nothing the second time.
+ * task code) opens a task for the responsible cadre when it is new — once per continuous run of assessments carrying
+ * it, so a resolved task is not raised again while the condition persists — or refreshes the open one; an open task
+ * whose finding is gone is marked "condition cleared" for the cadre to confirm. Reconciling twice changes nothing
+ * the second time, so replays after a crash are safe. Open tasks follow the household's assignment chain.
  */
 @Service
 class TaskService {
@@ -57,6 +60,37 @@ class TaskService {
     @TransactionalEventListener
     void on(AssessmentRecorded event) {
         reconcile(event.householdId());
+    }
+
+    /** A household change may have changed its helper: open tasks follow the assignment chain. */
+    @Async
+    @TransactionalEventListener
+    void on(HouseholdChanged event) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tx.executeWithoutResult(status -> reassign(event.householdId()));
+                return;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void reassign(long householdId) {
+        List<MonitoringTask> open = tasks.findOpenByHousehold(householdId);
+        if (open.isEmpty()) {
+            return;
+        }
+        Responsible now = registry.responsibleFor(householdId);
+        for (MonitoringTask task : open) {
+            if (task.reassignTo(now, clock.instant())) {
+                tasks.save(task);
+                log.info("task {} of household {} reassigned to {} {}", task.id(), householdId, now.level(),
+                        now.cadreId());
+            }
+        }
     }
 
     /** Brings the household's tasks in step with its latest assessment. */
@@ -99,6 +133,10 @@ class TaskService {
             }
         }
         for (Map.Entry<String, FindingView> e : wanted.entrySet()) {
+            long streak = assessments.streakStart(householdId, e.getKey());
+            if (streak > 0 && tasks.raisedSince(householdId, e.getKey(), streak)) {
+                continue; // already raised in this streak and since resolved or closed: not a new finding
+            }
             Responsible who = registry.responsibleFor(householdId);
             Long villageId = registry.snapshot(householdId).map(s -> s.villageId()).orElse(null);
             MonitoringTask task = MonitoringTask.open(householdId, villageId, assessment.id(), e.getValue(),

@@ -14,4 +14,9 @@ interface Tasks extends ListCrudRepository<MonitoringTask, Long> {
     List<MonitoringTask> findOpenByAssignee(long cadreId);
 
     List<MonitoringTask> findByHouseholdIdOrderById(long householdId);
+
+    /** Whether a task with this code was raised for the household from this assessment on (open or not). */
+    @Query("SELECT COUNT(*) > 0 FROM monitoring_task WHERE household_id = :householdId AND task_code = :taskCode"
+            + " AND raised_assessment_id >= :assessmentId")
+    boolean raisedSince(long householdId, String taskCode, long assessmentId);
 }

@@ -134,6 +134,57 @@ class TaskWorkflowIntegrationTest {
                 .containsEntry("assigneeCadreId", (int) town.committeeId);
     }
 
+    private Map<String, Object> change(long household, int netIncome) {
+        Map<String, Object> current = api.get("/api/households/" + household);
+        Map<String, Object> body = town.household((String) current.get("householdNo"), netIncome);
+        body.put("version", current.get("version"));
+        Map<String, Object> saved = api.put("/api/households/" + household, body);
+        api.awaitOutboxDrained();
+        return saved;
+    }
+
+    @Test
+    void aResolvedTaskIsNotRaisedAgainWhileItsConditionPersistsButIsWhenTheConditionReturns() {
+        long task = openTaskOfNewHousehold();
+        long household = ((Number) ((Map<String, Object>) api.get("/api/tasks/" + task).get("task"))
+                .get("householdId")).longValue();
+        post("/api/tasks/" + task + "/visits", Map.of("cadreId", town.helperId, "visitDate", "2021-12-30",
+                "findings", "核实收入偏低", "measures", List.of("就业")));
+        post("/api/tasks/" + task + "/resolve", Map.of("cadreId", town.helperId, "outcome", "纳入监测"));
+
+        change(household, 10000); // still under the line: same condition, a new assessment
+        assertThat(api.getList("/api/households/" + household + "/assessments")).hasSize(2);
+        assertThat(api.getList("/api/households/" + household + "/tasks")).hasSize(1);
+
+        change(household, 30000); // condition gone
+        change(household, 9000);  // and back: a new streak raises a new task
+        List<Map<String, Object>> tasks = api.getList("/api/households/" + household + "/tasks");
+        assertThat(tasks).hasSize(2);
+        assertThat(tasks.get(1)).containsEntry("status", "OPEN").containsEntry("findingCode", "M-1");
+    }
+
+    @Test
+    void openTasksFollowTheHouseholdToItsNewHelperAndTheHandoverIsRecorded() {
+        long task = openTaskOfNewHousehold();
+        long household = ((Number) ((Map<String, Object>) api.get("/api/tasks/" + task).get("task"))
+                .get("householdId")).longValue();
+        long newHelper = TestTownship.id(api.post("/api/cadres", Map.of("name", "新帮扶干部", "role", "HELPER",
+                "villageId", town.villageId)));
+        api.put("/api/households/" + household + "/helper", Map.of("cadreId", newHelper));
+        api.awaitOutboxDrained();
+
+        Map<String, Object> view = (Map<String, Object>) api.get("/api/tasks/" + task).get("task");
+        assertThat(view).containsEntry("assigneeCadreId", (int) newHelper).containsEntry("assigneeLevel", "帮扶责任人");
+        assertThat((List<Map<String, Object>>) view.get("history")).anySatisfy(e ->
+                assertThat(e).containsEntry("action", "REASSIGNED"));
+        assertThat(api.getList("/api/cadres/" + newHelper + "/tasks")).extracting(t -> ((Number) t.get("id")).longValue())
+                .contains(task);
+        assertThat(api.getList("/api/cadres/" + town.helperId + "/tasks")).extracting(t -> ((Number) t.get("id"))
+                .longValue()).doesNotContain(task);
+        Map<String, Object> household1 = api.get("/api/households/" + household);
+        assertThat((List<Map<String, Object>>) household1.get("helperHistory")).hasSize(2);
+    }
+
     @Test
     void anInactiveHelperBreaksTheChainAndShowsInTheCoverageReport() {
         long household = TestTownship.id(api.post("/api/households", town.household("C" + System.nanoTime(), 30000)));

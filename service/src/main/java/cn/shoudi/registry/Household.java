@@ -42,6 +42,15 @@ class Household {
     private String riskTypes;
     private boolean selfCoping;
     private boolean guaranteeIssue;
+    private String houseGrade;
+    private Boolean houseRenovated;
+    private Boolean relocated;
+    private Boolean waterQualityOk;
+    private Boolean familyDoctorSigned;
+    private Boolean lowIncomeAllowance;
+    private Integer registeredYear;
+    private Integer exitYear;
+    private String mainCause;
     @MappedCollection(idColumn = "household_id", keyColumn = "position")
     private List<Member> members = new ArrayList<>();
     @MappedCollection(idColumn = "household_id", keyColumn = "position")
@@ -74,8 +83,20 @@ class Household {
         guaranteeIssue = Boolean.TRUE.equals(data.guaranteeIssue());
         members = data.members().stream()
                 .map(m -> new Member(m.name().trim(), blankToNull(m.idNumber()), m.sex(), m.birthDate(),
-                        m.relation().trim()))
+                        m.relation().trim(), m.health(), m.disabilityGrade(), m.schooling(), m.medicalInsured(),
+                        m.labour()))
                 .collect(Collectors.toCollection(ArrayList::new));
+        HouseholdData.Details x = data.housing() == null
+                ? new HouseholdData.Details(null, null, null, null, null, null, null, null, null) : data.housing();
+        houseGrade = x.houseGrade();
+        houseRenovated = x.houseRenovated();
+        relocated = x.relocated();
+        waterQualityOk = x.waterQualityOk();
+        familyDoctorSigned = x.familyDoctorSigned();
+        lowIncomeAllowance = x.lowIncomeAllowance();
+        registeredYear = x.registeredYear();
+        exitYear = x.exitYear();
+        mainCause = x.mainCause();
         updatedAt = now;
         if (data.helperCadreId() != null) {
             assignHelper(data.helperCadreId(), LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
@@ -103,9 +124,20 @@ class Household {
     /** The household as the rules see it. */
     HouseholdInput toRulesInput() {
         List<MemberInput> ms = members.stream()
-                .map(m -> new MemberInput(m.name(), m.idNumber(), m.sex(), m.birthDate(), m.relation())).toList();
+                .map(m -> new MemberInput(m.name(), m.idNumber(), m.sex(), m.birthDate(), m.relation(), m.schooling(),
+                        null, null, m.health(), null, m.disabilityGrade(), m.labour(), m.medicalInsured(), null, null,
+                        null, null)).toList();
         HouseholdDetails.Builder details = HouseholdDetails.builder();
         details.helperAssigned = currentHelper().isPresent();
+        details.houseGrade = houseGrade;
+        details.houseRenovated = houseRenovated;
+        details.relocated = relocated;
+        details.waterQualityOk = waterQualityOk;
+        details.familyDoctorSigned = familyDoctorSigned;
+        details.lowIncomeAllowance = lowIncomeAllowance;
+        details.registeredYear = registeredYear;
+        details.exitYear = exitYear;
+        details.mainCause = mainCause;
         return new HouseholdInput(String.valueOf(id), householdClass, ms, netIncome, rigidExpenditure,
                 previousYearNetIncome, riskTypeSet(), selfCoping, guaranteeIssue, details.build());
     }
@@ -163,6 +195,11 @@ class Household {
 
     boolean guaranteeIssue() {
         return guaranteeIssue;
+    }
+
+    HouseholdData.Details details() {
+        return new HouseholdData.Details(houseGrade, houseRenovated, relocated, waterQualityOk, familyDoctorSigned,
+                lowIncomeAllowance, registeredYear, exitYear, mainCause);
     }
 
     List<Member> members() {

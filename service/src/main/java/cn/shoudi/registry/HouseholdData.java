@@ -20,9 +20,37 @@ import java.util.Set;
  * @param members               members, the head (户主) first
  * @param helperCadreId         helper cadre (帮扶责任人), optional
  * @param version               for updates: the version the client read (optimistic locking); ignored on create
+ * @param housing               housing, water and registration details, optional
  */
 public record HouseholdData(String householdNo, Long villageId, Long groupId, String householdClass,
                             BigDecimal netIncome, BigDecimal rigidExpenditure, BigDecimal previousYearNetIncome,
                             Set<String> riskTypes, Boolean selfCoping, Boolean guaranteeIssue,
-                            List<MemberData> members, Long helperCadreId, Long version) {
+                            List<MemberData> members, Long helperCadreId, Long version, Details housing) {
+
+    /**
+     * Optional household details; null fields are not recorded.
+     *
+     * @param houseGrade         房屋安全等级 A, B, C, D or 无房
+     * @param houseRenovated     C/D house renovated (危房改造完成)
+     * @param relocated          moved by 易地扶贫搬迁
+     * @param waterQualityOk     drinking water passed its quality test
+     * @param familyDoctorSigned family-doctor contract signed
+     * @param lowIncomeAllowance receives 低保
+     * @param registeredYear     year registered as poor (建档立卡)
+     * @param exitYear           year of exit (脱贫)
+     * @param mainCause          主要致贫原因
+     */
+    public record Details(String houseGrade, Boolean houseRenovated, Boolean relocated, Boolean waterQualityOk,
+                          Boolean familyDoctorSigned, Boolean lowIncomeAllowance, Integer registeredYear,
+                          Integer exitYear, String mainCause) {
+    }
+
+    /** Without details. */
+    public HouseholdData(String householdNo, Long villageId, Long groupId, String householdClass,
+                         BigDecimal netIncome, BigDecimal rigidExpenditure, BigDecimal previousYearNetIncome,
+                         Set<String> riskTypes, Boolean selfCoping, Boolean guaranteeIssue,
+                         List<MemberData> members, Long helperCadreId, Long version) {
+        this(householdNo, villageId, groupId, householdClass, netIncome, rigidExpenditure, previousYearNetIncome,
+                riskTypes, selfCoping, guaranteeIssue, members, helperCadreId, version, null);
+    }
 }

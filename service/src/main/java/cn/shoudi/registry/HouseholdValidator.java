@@ -94,6 +94,7 @@ class HouseholdValidator {
             }, () -> p.add(new FieldProblem("helperCadreId", "NOT_FOUND", "帮扶责任人不存在")));
         }
         members(data.members(), p);
+        details(data.housing(), p);
         if (!p.isEmpty()) {
             throw new InvalidHouseholdException(p);
         }
@@ -131,6 +132,12 @@ class HouseholdValidator {
             if (blank(m.relation())) {
                 p.add(new FieldProblem(f + "relation", "REQUIRED", "与户主关系不能为空"));
             }
+            oneOf(p, f + "health", "健康状况", m.health(), HEALTH);
+            oneOf(p, f + "schooling", "就学情况", m.schooling(), SCHOOLING);
+            oneOf(p, f + "labour", "劳动能力", m.labour(), LABOUR);
+            if (m.disabilityGrade() != null && (m.disabilityGrade() < 1 || m.disabilityGrade() > 4)) {
+                p.add(new FieldProblem(f + "disabilityGrade", "OUT_OF_RANGE", "残疾等级应为 1 至 4 级"));
+            }
             if (!blank(m.idNumber())) {
                 String sex = "男".equals(m.sex()) || "女".equals(m.sex()) ? m.sex() : null;
                 IdNumbers.problem(m.idNumber(), sex, m.birthDate(), today)
@@ -139,6 +146,35 @@ class HouseholdValidator {
                     p.add(new FieldProblem(f + "idNumber", "DUPLICATE", "同一户中身份证号重复"));
                 }
             }
+        }
+    }
+
+    static final Set<String> HEALTH = Set.of("健康", "长期慢性病", "大病", "残疾");
+    static final Set<String> SCHOOLING = Set.of("在校", "辍学", "送教上门", "未入学", "学前", "已毕业", "非在校");
+    static final Set<String> LABOUR = Set.of("普通劳动力", "技能劳动力", "弱劳动力", "丧失劳动力", "无劳动力");
+    static final Set<String> HOUSE_GRADES = Set.of("A", "B", "C", "D", "无房");
+    static final Set<String> CAUSES = Set.of("因病", "因残", "因学", "因灾", "缺土地", "缺水", "缺技术", "缺劳力",
+            "缺资金", "交通条件落后", "自身发展动力不足", "其它");
+
+    private static void details(HouseholdData.Details d, List<FieldProblem> p) {
+        if (d == null) {
+            return;
+        }
+        oneOf(p, "housing.houseGrade", "房屋安全等级", d.houseGrade(), HOUSE_GRADES);
+        oneOf(p, "housing.mainCause", "主要致贫原因", d.mainCause(), CAUSES);
+        int year = LocalDate.now(ZoneOffset.UTC).getYear();
+        if (d.registeredYear() != null && (d.registeredYear() < 2013 || d.registeredYear() > year)) {
+            p.add(new FieldProblem("housing.registeredYear", "OUT_OF_RANGE", "建档立卡年份应在 2013 年至今年之间"));
+        }
+        if (d.exitYear() != null && d.registeredYear() != null && d.exitYear() < d.registeredYear()) {
+            p.add(new FieldProblem("housing.exitYear", "BEFORE_REGISTRATION", "脱贫年份不能早于建档立卡年份"));
+        }
+    }
+
+    private static void oneOf(List<FieldProblem> p, String field, String label, String value, Set<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            p.add(new FieldProblem(field, "INVALID", label + "“" + value + "”无效，可选：" + String.join("、",
+                    allowed.stream().sorted().toList())));
         }
     }
 

@@ -12,7 +12,7 @@ record HouseholdView(long id, long version, String householdNo, long villageId, 
                      BigDecimal netIncome, BigDecimal perCapitaNetIncome, BigDecimal rigidExpenditure,
                      BigDecimal previousYearNetIncome, Set<String> riskTypes, boolean selfCoping,
                      boolean guaranteeIssue, List<MemberData> members, Long helperCadreId,
-                     List<HelperPeriod> helperHistory, Instant updatedAt) {
+                     List<HelperPeriod> helperHistory, HouseholdData.Details housing, Instant updatedAt) {
 
     /** One period of a helper assignment. */
     record HelperPeriod(long cadreId, LocalDate from, LocalDate to) {
@@ -20,7 +20,8 @@ record HouseholdView(long id, long version, String householdNo, long villageId, 
 
     static HouseholdView of(Household h) {
         List<MemberData> members = h.members().stream()
-                .map(m -> new MemberData(m.name(), m.idNumber(), m.sex(), m.birthDate(), m.relation())).toList();
+                .map(m -> new MemberData(m.name(), m.idNumber(), m.sex(), m.birthDate(), m.relation(), m.health(),
+                        m.disabilityGrade(), m.schooling(), m.medicalInsured(), m.labour())).toList();
         BigDecimal perCapita = h.netIncome().divide(BigDecimal.valueOf(Math.max(1, members.size())), 2,
                 RoundingMode.HALF_UP);
         return new HouseholdView(h.id(), h.version(), h.householdNo(), h.villageId(), h.groupId(),
@@ -28,6 +29,6 @@ record HouseholdView(long id, long version, String householdNo, long villageId, 
                 h.previousYearNetIncome(), h.riskTypeSet(), h.selfCoping(), h.guaranteeIssue(), members,
                 h.currentHelper().orElse(null),
                 h.helpers().stream().map(a -> new HelperPeriod(a.cadreId(), a.startDate(), a.endDate())).toList(),
-                h.updatedAt());
+                h.details(), h.updatedAt());
     }
 }

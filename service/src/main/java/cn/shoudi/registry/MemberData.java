@@ -10,6 +10,18 @@ import java.time.LocalDate;
  * @param sex       男 or 女
  * @param birthDate date of birth
  * @param relation  relation to the head of household (与户主关系): 户主, 配偶, 之子 …
+ * @param health          健康状况: 健康, 长期慢性病, 大病, 残疾; optional
+ * @param disabilityGrade 残疾等级 1 (most severe) to 4; optional
+ * @param schooling       就学情况: 在校, 辍学, 送教上门, 未入学, 学前, 已毕业, 非在校; optional
+ * @param medicalInsured  参加基本医保; optional
+ * @param labour          劳动能力: 普通劳动力, 技能劳动力, 弱劳动力, 丧失劳动力, 无劳动力; optional
  */
-public record MemberData(String name, String idNumber, String sex, LocalDate birthDate, String relation) {
+public record MemberData(String name, String idNumber, String sex, LocalDate birthDate, String relation,
+                         String health, Integer disabilityGrade, String schooling, Boolean medicalInsured,
+                         String labour) {
+
+    /** A member with only the basics recorded. */
+    public MemberData(String name, String idNumber, String sex, LocalDate birthDate, String relation) {
+        this(name, idNumber, sex, birthDate, relation, null, null, null, null, null);
+    }
 }

@@ -158,9 +158,14 @@ public final class HouseholdFacts {
         return input.selfCoping();
     }
 
+    /**
+     * 两不愁三保障 or drinking water is unmet: recorded as such by a cadre, or shown by the registry — an unsafe house
+     * (C/D not renovated, no house), a member without basic medical insurance, or water that failed its quality test.
+     */
     @Fact("三保障或饮水问题")
     public boolean isGuaranteeIssue() {
-        return input.guaranteeIssue();
+        return input.guaranteeIssue() || Boolean.FALSE.equals(getHousingSafe()) || getUninsuredCount() > 0
+                || Boolean.FALSE.equals(d.waterQualityOk());
     }
 
     @Fact("当年新识别或返贫")

@@ -200,6 +200,7 @@ public final class HandWrittenPolicy {
         h.row("AL-DEATH", yes, f.hasSignal("民政:死亡、公安:死亡"));
         h.row("AL-HH-CHANGE", yes, f.hasSignal("公安:分户、公安:合户"));
         h.row("AL-VEHICLE", yes, f.hasSignal("公安:新购车辆"));
+        h.row("AL-ILL", yes, registeredOrMonitored && f.getSeriousIllnessCount() >= 1);
         return h;
     }
 

@@ -131,6 +131,107 @@ public class AssessmentService {
         return Optional.of(saved.id());
     }
 
+    /**
+     * Counts of one page of a full re-evaluation.
+     *
+     * @param changed households that got a new assessment
+     * @param failed  households whose evaluation failed (e.g. a missing parameter); logged
+     */
+    public record PageResult(int changed, int failed) {
+    }
+
+    /**
+     * Evaluates a page of households: the evaluations run in parallel on {@code workers}, then one transaction locks
+     * the page's head rows in id order and writes every new assessment in batches. Households whose data, policy
+     * version and as-of date equal their latest assessment are skipped.
+     */
+    public PageResult assessPage(List<Long> householdIds, java.util.concurrent.ExecutorService workers)
+            throws InterruptedException {
+        Evaluator evaluator = policy.evaluator();
+        String version = evaluator.policy().version();
+        LocalDate asOf = properties.asOfDate(clock);
+        Map<Long, Head> heads = heads(householdIds, false);
+        List<HouseholdSnapshot> candidates = registry.snapshots(householdIds).stream()
+                .filter(s -> !heads.containsKey(s.householdId())
+                        || !heads.get(s.householdId()).matches(version, inputsHash(s.input()), asOf))
+                .toList();
+        List<java.util.concurrent.Future<Assessment>> futures = new ArrayList<>();
+        for (HouseholdSnapshot s : candidates) {
+            futures.add(workers.submit(() -> {
+                Evaluation evaluation = evaluations.record(() -> evaluator.evaluate(s.input(), asOf));
+                return toRecord(s, evaluation, inputsHash(s.input()));
+            }));
+        }
+        List<Assessment> records = new ArrayList<>();
+        int failed = 0;
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                records.add(futures.get(i).get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed++;
+                log.error("evaluation of household {} failed: {}", candidates.get(i).householdId(),
+                        e.getCause().toString());
+            }
+        }
+        int changed = records.isEmpty() ? 0 : writePage(records, version, asOf);
+        return new PageResult(changed, failed);
+    }
+
+    private int writePage(List<Assessment> records, String version, LocalDate asOf) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Integer n = tx.execute(status -> {
+                    List<Long> ids = records.stream().map(Assessment::householdId).sorted().toList();
+                    Map<Long, Head> locked = heads(ids, true);
+                    List<Long> missing = ids.stream().filter(id -> !locked.containsKey(id)).toList();
+                    if (!missing.isEmpty()) {
+                        jdbc.sql("INSERT INTO assessment_head (household_id, assessment_id, policy_version, "
+                                        + "inputs_hash, as_of) VALUES " + String.join(",",
+                                        missing.stream().map(id -> "(" + id + ", 0, '', '', '1970-01-01')").toList()))
+                                .update();
+                        locked.putAll(heads(missing, true));
+                    }
+                    List<Assessment> fresh = records.stream()
+                            .filter(r -> !locked.get(r.householdId()).matches(version, r.inputsHash(), asOf))
+                            .toList();
+                    List<Assessment> saved = new ArrayList<>();
+                    assessments.saveAll(fresh).forEach(saved::add);
+                    for (Assessment a : saved) {
+                        jdbc.sql("UPDATE assessment_head SET assessment_id = ?, policy_version = ?, inputs_hash = ?, "
+                                        + "as_of = ? WHERE household_id = ?")
+                                .params(a.id(), version, a.inputsHash(), asOf, a.householdId()).update();
+                        a.findings().forEach(f -> meters.counter("shoudi.findings", "code", f.code()).increment());
+                        events.publishEvent(new AssessmentRecorded(a.id(), a.householdId()));
+                    }
+                    return saved.size();
+                });
+                return n == null ? 0 : n;
+            } catch (PessimisticLockingFailureException | DuplicateKeyException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("retrying a page of {} assessments after {}", records.size(), e.toString());
+            }
+        }
+    }
+
+    /** Head rows of households, locked for update when asked. */
+    private Map<Long, Head> heads(List<Long> householdIds, boolean forUpdate) {
+        Map<Long, Head> out = new java.util.HashMap<>();
+        if (householdIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT household_id, assessment_id, policy_version, inputs_hash, as_of FROM assessment_head "
+                        + "WHERE household_id IN (:ids) ORDER BY household_id" + (forUpdate ? " FOR UPDATE" : ""))
+                .param("ids", householdIds)
+                .query((rs, n) -> {
+                    out.put(rs.getLong(1), new Head(rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, LocalDate.class)));
+                    return null;
+                }).list();
+        return out;
+    }
+
     private record Head(long assessmentId, String policyVersion, String inputsHash, LocalDate asOf) {
         boolean matches(String version, String hash, LocalDate date) {
             return assessmentId > 0 && policyVersion.equals(version) && inputsHash.equals(hash) && asOf.equals(date);

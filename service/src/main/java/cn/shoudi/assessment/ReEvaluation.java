@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
 
 /**
  * Full re-evaluation of every household (after a policy publication, or on request): streams household ids in pages,
- * evaluates each page on all cores, checkpoints after every page and reports progress (done / total / rate / ETA) in
+ * evaluates each page on all cores, writes the page's new assessments in one transaction, checkpoints after every page and reports progress (done / total / rate / ETA) in
  * the database and the log. A run whose instance died is taken over by another (or the restarted) instance and
  * resumes after its last checkpoint; re-evaluating a household twice stores nothing new.
  */
@@ -108,21 +108,9 @@ public class ReEvaluation {
                     finish(run);
                     return;
                 }
-                int changed = 0;
-                int failed = 0;
-                List<Future<Boolean>> page = new ArrayList<>();
-                for (Long id : ids) {
-                    page.add(workers.submit(() -> assessments.assess(id).isPresent()));
-                }
-                for (int i = 0; i < page.size(); i++) {
-                    try {
-                        changed += page.get(i).get() ? 1 : 0;
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        failed++;
-                        log.error("re-evaluation {}: household {} failed: {}", runId, ids.get(i),
-                                e.getCause().getMessage());
-                    }
-                }
+                AssessmentService.PageResult page = assessments.assessPage(ids, workers);
+                int changed = page.changed();
+                int failed = page.failed();
                 checkpoint(run, ids.size(), changed, failed, ids.get(ids.size() - 1));
             }
         } catch (InterruptedException e) {

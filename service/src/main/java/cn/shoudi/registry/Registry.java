@@ -80,6 +80,15 @@ public class Registry {
         return new Responsible(null, Responsible.Level.TOWNSHIP);
     }
 
+    /** Several households as the rules see them, in the order of their ids; missing ids are left out. */
+    @Transactional(readOnly = true)
+    public List<HouseholdSnapshot> snapshots(java.util.Collection<Long> householdIds) {
+        return households.findAllById(householdIds).stream()
+                .sorted(java.util.Comparator.comparing(Household::id))
+                .map(h -> new HouseholdSnapshot(h.id(), h.householdNo(), h.version(), h.villageId(), h.groupId(),
+                        h.toRulesInput())).toList();
+    }
+
     /** Ids of households after {@code afterId}, ascending, at most {@code limit}: for streaming every household. */
     @Transactional(readOnly = true)
     public List<Long> householdIdsAfter(long afterId, int limit) {

@@ -31,11 +31,33 @@ public class ActivePolicy {
 
     private final AtomicReference<Evaluator> current = new AtomicReference<>();
 
+    private final PolicyProperties properties;
+
     ActivePolicy(PolicyProperties properties) {
+        this.properties = properties;
         List<TableSource> sources = load(properties.location());
-        String version = "builtin-" + checksum(sources).substring(0, 12);
+        String version = label(sources);
         current.set(new Evaluator(new PolicyCompiler().compile(version, sources)));
         log.info("published policy {} from {} ({} tables)", version, properties.location(), sources.size());
+    }
+
+    /** The shipped tables (the configured location), which become the first stored version. */
+    public List<TableSource> shipped() {
+        return load(properties.location());
+    }
+
+    /**
+     * Makes a compiled policy the one every new evaluation uses. Atomic: an evaluation in flight keeps the version it
+     * started with, a new one gets the new version, and there is no moment without a policy.
+     */
+    public void publish(Evaluator evaluator) {
+        Evaluator old = current.getAndSet(evaluator);
+        log.info("policy {} replaced {}", evaluator.policy().version(), old.policy().version());
+    }
+
+    /** The version label of a set of workbooks: the same content always gets the same label. */
+    public static String label(List<TableSource> sources) {
+        return "p-" + checksum(sources).substring(0, 12);
     }
 
     /** The evaluator of the published policy; never null. */
@@ -67,7 +89,8 @@ public class ActivePolicy {
         }
     }
 
-    static String checksum(List<TableSource> sources) {
+    /** SHA-256 over the file names and bytes, in the given order. */
+    public static String checksum(List<TableSource> sources) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (TableSource s : sources) {

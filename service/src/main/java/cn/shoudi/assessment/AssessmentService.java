@@ -78,6 +78,11 @@ public class AssessmentService {
         this.clock = clock;
     }
 
+    /** The as-of date evaluations use now (configured, or today in UTC). */
+    public LocalDate asOf() {
+        return properties.asOfDate(clock);
+    }
+
     /** Evaluates a household once its change is committed; the outbox retries it if the process dies first. */
     @Async
     @TransactionalEventListener

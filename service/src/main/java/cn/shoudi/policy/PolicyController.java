@@ -1,0 +1,164 @@
+package cn.shoudi.policy;
+
+import cn.shoudi.rules.table.TableSource;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** REST API of policy versions: upload, validate, simulate, approve, publish, roll back, download, diff, audit. */
+@RestController
+class PolicyController {
+
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final PolicyService policies;
+    private final PolicySimulation simulation;
+
+    PolicyController(PolicyService policies, PolicySimulation simulation) {
+        this.policies = policies;
+        this.simulation = simulation;
+    }
+
+    @GetMapping("/api/policy/versions")
+    List<PolicyService.VersionView> versions() {
+        return policies.all();
+    }
+
+    @GetMapping("/api/policy/versions/{id}")
+    PolicyService.VersionView version(@PathVariable long id) {
+        return policies.get(id);
+    }
+
+    /** A whole set of workbooks as a new version (multipart field "files"). */
+    @PostMapping(path = "/api/policy/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<PolicyService.VersionView> uploadSet(@RequestParam("files") List<MultipartFile> files,
+                                                        @RequestParam(required = false) String comment,
+                                                        @RequestHeader(name = "X-User", required = false) String user) {
+        List<TableSource> sources = new ArrayList<>();
+        for (MultipartFile f : files) {
+            sources.add(source(f));
+        }
+        return created(policies.uploadSet(sources, comment, user));
+    }
+
+    /** One workbook replacing its table in a new draft based on the published version (multipart field "file"). */
+    @PostMapping(path = "/api/policy/tables", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<PolicyService.VersionView> uploadTable(@RequestParam("file") MultipartFile file,
+                                                          @RequestParam(required = false) String comment,
+                                                          @RequestHeader(name = "X-User", required = false) String user) {
+        return created(policies.uploadTable(source(file), comment, user));
+    }
+
+    @PostMapping("/api/policy/versions/{id}/simulate")
+    PolicySimulation.Report simulate(@PathVariable long id,
+                                     @RequestHeader(name = "X-User", required = false) String user) {
+        return simulation.simulate(id, user == null ? "anonymous" : user);
+    }
+
+    /** The households a version would affect, as an XLSX ledger. */
+    @GetMapping("/api/policy/versions/{id}/simulation.xlsx")
+    ResponseEntity<byte[]> simulationXlsx(@PathVariable long id,
+                                          @RequestHeader(name = "X-User", required = false) String user) {
+        PolicySimulation.Report r = simulation.simulate(id, user == null ? "anonymous" : user);
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet s = wb.createSheet("受影响农户");
+            String[] head = {"户ID", "户编号", "行政村ID", "村民小组ID", "变化", "新增任务"};
+            Row h = s.createRow(0);
+            for (int c = 0; c < head.length; c++) {
+                h.createCell(c).setCellValue(head[c]);
+            }
+            int i = 1;
+            for (PolicySimulation.Affected a : r.affectedHouseholds()) {
+                Row row = s.createRow(i++);
+                row.createCell(0).setCellValue(a.householdId());
+                row.createCell(1).setCellValue(a.householdNo());
+                row.createCell(2).setCellValue(a.villageId());
+                row.createCell(3).setCellValue(a.groupId());
+                row.createCell(4).setCellValue(String.join("；",
+                        a.transitions().stream().map(PolicySimulation.Transition::describe).toList()));
+                row.createCell(5).setCellValue(String.join("、", a.newTasks()));
+            }
+            wb.write(out);
+            return file("simulation-v" + id + ".xlsx", out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @PostMapping("/api/policy/versions/{id}/approve")
+    PolicyService.VersionView approve(@PathVariable long id,
+                                      @RequestHeader(name = "X-User", required = false) String user) {
+        return policies.approve(id, user);
+    }
+
+    @PostMapping("/api/policy/versions/{id}/publish")
+    PolicyService.PublishResult publish(@PathVariable long id,
+                                        @RequestHeader(name = "X-User", required = false) String user) {
+        return policies.publish(id, user);
+    }
+
+    @PostMapping("/api/policy/versions/{id}/rollback")
+    PolicyService.PublishResult rollback(@PathVariable long id,
+                                         @RequestHeader(name = "X-User", required = false) String user) {
+        return policies.rollback(id, user);
+    }
+
+    @GetMapping("/api/policy/versions/{id}/files/{fileName:.+}")
+    ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable String fileName) {
+        TableSource s = policies.file(id, fileName);
+        return file(s.fileName(), s.bytes());
+    }
+
+    @GetMapping("/api/policy/published/files/{fileName:.+}")
+    ResponseEntity<byte[]> downloadPublished(@PathVariable String fileName) {
+        return download(policies.published().id(), fileName);
+    }
+
+    @GetMapping("/api/policy/diff")
+    List<PolicyDiff.FileDiff> diff(@RequestParam long from, @RequestParam long to) {
+        return PolicyDiff.between(policies.sources(policies.find(from)), policies.sources(policies.find(to)));
+    }
+
+    @GetMapping("/api/policy/audit")
+    List<PolicyAudit> audit() {
+        return policies.audit();
+    }
+
+    private static TableSource source(MultipartFile f) {
+        try {
+            return new TableSource(f.getOriginalFilename(), f.getBytes());
+        } catch (IOException e) {
+            throw new PolicyProblem(HttpStatus.BAD_REQUEST, "无法读取上传的文件：" + e.getMessage());
+        }
+    }
+
+    private static ResponseEntity<PolicyService.VersionView> created(PolicyService.VersionView v) {
+        return ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, "/api/policy/versions/" + v.id())
+                .body(v);
+    }
+
+    private static ResponseEntity<byte[]> file(String name, byte[] bytes) {
+        return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString()).body(bytes);
+    }
+}

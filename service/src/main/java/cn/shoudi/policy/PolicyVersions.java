@@ -1,0 +1,13 @@
+package cn.shoudi.policy;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+interface PolicyVersions extends ListCrudRepository<PolicyVersion, Long> {
+
+    Optional<PolicyVersion> findFirstByStatusOrderByIdDesc(String status);
+
+    List<PolicyVersion> findAllByOrderByIdDesc();
+}

@@ -9,6 +9,7 @@ import cn.shoudi.rules.table.DecisionTable;
 import cn.shoudi.rules.table.Policy;
 import cn.shoudi.rules.table.PolicyCompiler;
 import cn.shoudi.rules.table.PolicyValidationException;
+import cn.shoudi.rules.table.TableAnalysis;
 import cn.shoudi.rules.table.TableSource;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +19,9 @@ import java.util.Set;
 
 /**
  * Validates a candidate set of workbooks: exact header vocabulary, compile errors mapped to their cells, parameter
- * coverage, every table's example cases (a failing example blocks the version) and cross-table contradictions on the
- * example households.
+ * coverage, every table's example cases (a failing example blocks the version), table analysis (rows that can never
+ * fire block; overlapping rows with different outcomes and rows no example covers are warnings) and cross-table
+ * contradictions on the example households.
  */
 @Component
 class PolicyValidator {
@@ -49,9 +51,22 @@ class PolicyValidator {
                     (int) mine.stream().filter(ExampleResult::passed).count()));
         }
         List<String> failures = results.stream().filter(r -> !r.passed()).map(ExampleResult::describe).toList();
-        List<String> warnings = contradictions(evaluator, policy);
-        boolean valid = failures.isEmpty();
-        return new Outcome(new ValidationReport(valid, List.of(), tables, failures, warnings), valid ? evaluator : null);
+        List<String> warnings = new ArrayList<>(contradictions(evaluator, policy));
+        java.util.Map<String, java.util.Set<String>> fired = new java.util.HashMap<>();
+        results.forEach(r -> fired.computeIfAbsent(r.example().tableId(), k -> new java.util.HashSet<>())
+                .addAll(r.actualCodes()));
+        List<ValidationReport.Issue> errors = new ArrayList<>();
+        for (TableAnalysis.Result r : TableAnalysis.analyse(policy, fired)) {
+            if (r.error()) {
+                errors.add(new ValidationReport.Issue(r.at().file(), r.at().sheet(), r.at().row(),
+                        r.at().columnLetter(), r.at().a1(), r.code(), r.at().describeZh() + "：" + r.messageZh(),
+                        r.messageEn()));
+            } else {
+                warnings.add(r.at().describeZh() + "：" + r.messageZh());
+            }
+        }
+        boolean valid = failures.isEmpty() && errors.isEmpty();
+        return new Outcome(new ValidationReport(valid, errors, tables, failures, warnings), valid ? evaluator : null);
     }
 
     /** Example households that one table lets exit while another takes them into monitoring, and the like. */

@@ -7,6 +7,7 @@ import cn.shoudi.rules.table.DecisionTable;
 import cn.shoudi.rules.table.Policy;
 import cn.shoudi.rules.table.PolicyCompiler;
 import cn.shoudi.rules.table.PolicyValidationException;
+import cn.shoudi.rules.table.TableAnalysis;
 import cn.shoudi.rules.table.TableError;
 import cn.shoudi.rules.table.TableSource;
 import cn.shoudi.rules.table.WorkbookDump;
@@ -75,7 +76,16 @@ public final class Main {
                 }
             }
         }
-        out.println(failed == 0 ? "OK" : "FAILED: " + failed + " examples");
-        return failed == 0 ? 0 : 1;
+        java.util.Map<String, java.util.Set<String>> fired = new java.util.HashMap<>();
+        results.forEach(r -> fired.computeIfAbsent(r.example().tableId(), k -> new java.util.HashSet<>())
+                .addAll(r.actualCodes()));
+        int analysisErrors = 0;
+        for (TableAnalysis.Result r : TableAnalysis.analyse(policy, fired)) {
+            out.println("  " + (r.error() ? "错误" : "提示") + " " + r.at().describeZh() + "：" + r.messageZh());
+            analysisErrors += r.error() ? 1 : 0;
+        }
+        boolean ok = failed == 0 && analysisErrors == 0;
+        out.println(ok ? "OK" : "FAILED: " + failed + " examples, " + analysisErrors + " analysis errors");
+        return ok ? 0 : 1;
     }
 }

@@ -117,6 +117,13 @@ class PolicyController {
         return policies.publish(id, user);
     }
 
+    /** Publishes an approved version on a date (yyyy-MM-dd). */
+    @PostMapping("/api/policy/versions/{id}/schedule")
+    PolicyService.VersionView schedule(@PathVariable long id, @RequestParam java.time.LocalDate date,
+                                       @RequestHeader(name = "X-User", required = false) String user) {
+        return policies.schedule(id, date, user);
+    }
+
     @PostMapping("/api/policy/versions/{id}/rollback")
     PolicyService.PublishResult rollback(@PathVariable long id,
                                          @RequestHeader(name = "X-User", required = false) String user) {

@@ -30,7 +30,8 @@ import java.util.Optional;
  * Policy versions: the shipped tables become version 1 on first start; policy staff upload a whole set or one table
  * (a new draft based on the published version), which is validated at once — a rejected upload never touches the
  * published policy; another person approves (maker-checker); publishing swaps the evaluator atomically on this
- * instance (others follow within seconds) and re-evaluates every household; a rollback publishes an earlier version.
+ * instance (others follow within seconds) and re-evaluates every household, now or from an effective date; a
+ * rollback publishes an earlier version.
  * Every step is audited.
  */
 @Service
@@ -47,10 +48,12 @@ public class PolicyService {
     private final JsonMapper json;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    PolicyService(PolicyVersions versions, PolicyAudits audits, PolicyValidator validator, ActivePolicy active,
+    PolicyService(org.springframework.jdbc.core.simple.JdbcClient jdbc, PolicyVersions versions, PolicyAudits audits, PolicyValidator validator, ActivePolicy active,
                   ReEvaluation reEvaluation, PolicyProperties properties, JsonMapper json,
                   PlatformTransactionManager txManager, Clock clock) {
+        this.jdbc = jdbc;
         this.versions = versions;
         this.audits = audits;
         this.validator = validator;
@@ -71,16 +74,29 @@ public class PolicyService {
             Instant now = clock.instant();
             PolicyVersion first = versions.save(new PolicyVersion(null, ActivePolicy.label(shipped),
                     PolicyVersion.PUBLISHED, ActivePolicy.checksum(shipped), "随程序发布的默认策略（decision-tables/）", null,
-                    "system", now, "system", now, "system", now, null, files(shipped)));
+                    "system", now, "system", now, "system", now, null, null, files(shipped)));
             audit("system", "BOOTSTRAP", first.id(), null, "首次启动：载入 " + shipped.size() + " 个工作簿");
             return;
         }
         sync();
     }
 
-    /** Follows a publication made by another instance. */
+    /** Publishes approved versions whose date has come, then follows a publication made by another instance. */
     @Scheduled(fixedDelayString = "${shoudi.policy.sync-interval:PT10S}", initialDelayString = "PT10S")
     void sync() {
+        for (PolicyVersion due : versions.findByStatusAndPublishOnLessThanEqualOrderById(PolicyVersion.APPROVED,
+                java.time.LocalDate.now(clock))) {
+            int claimed = jdbc.sql("UPDATE policy_version SET publish_on = NULL WHERE id = ? AND publish_on IS NOT NULL")
+                    .param(due.id()).update();
+            if (claimed == 1) {
+                makeCurrent(versions.findById(due.id()).orElseThrow(), "scheduler", "PUBLISH",
+                        "按生效日期 " + due.publishOn() + " 发布版本 " + due.id());
+            }
+        }
+        follow();
+    }
+
+    private void follow() {
         versions.findFirstByStatusOrderByIdDesc(PolicyVersion.PUBLISHED)
                 .filter(v -> !v.label().equals(active.version()))
                 .ifPresent(v -> {
@@ -127,7 +143,7 @@ public class PolicyService {
         PolicyValidator.Outcome outcome = validator.validate(label, sorted);
         String status = outcome.report().valid() ? PolicyVersion.DRAFT : PolicyVersion.REJECTED;
         PolicyVersion saved = versions.save(new PolicyVersion(null, label, status, ActivePolicy.checksum(sorted),
-                comment, basedOn, user, clock.instant(), null, null, null, null,
+                comment, basedOn, user, clock.instant(), null, null, null, null, null,
                 json.writeValueAsString(outcome.report()), files(sorted)));
         audit(user, "UPLOAD", saved.id(), basedOn, what + "；" + (comment == null ? "" : comment));
         audit(user, "VALIDATE", saved.id(), null, outcome.report().valid() ? "校验通过"
@@ -159,6 +175,21 @@ public class PolicyService {
             throw new PolicyProblem(HttpStatus.CONFLICT, "只有“已审核”的版本可以发布，该版本为“" + label(v.status()) + "”");
         }
         return makeCurrent(v, user, "PUBLISH", "发布版本 " + id);
+    }
+
+    /** Schedules an approved version to be published on a date (today or later). */
+    public VersionView schedule(long id, java.time.LocalDate date, String user) {
+        requireUser(user);
+        PolicyVersion v = find(id);
+        if (!PolicyVersion.APPROVED.equals(v.status())) {
+            throw new PolicyProblem(HttpStatus.CONFLICT, "只有“已审核”的版本可以定期发布，该版本为“" + label(v.status()) + "”");
+        }
+        if (date == null || date.isBefore(java.time.LocalDate.now(clock))) {
+            throw new PolicyProblem(HttpStatus.BAD_REQUEST, "生效日期不能早于今天");
+        }
+        PolicyVersion saved = versions.save(v.scheduledFor(date));
+        audit(user, "SCHEDULE", id, null, "定于 " + date + " 发布");
+        return view(saved);
     }
 
     /** Rolls back to an earlier published version, as a publication of its own. */
@@ -269,14 +300,15 @@ public class PolicyService {
     /** A version as the API shows it. */
     public record VersionView(long id, String label, String status, String statusLabel, String comment, Long basedOn,
                               String createdBy, Instant createdAt, String approvedBy, Instant approvedAt,
-                              String publishedBy, Instant publishedAt, List<String> files, Object validation) {
+                              String publishedBy, Instant publishedAt, java.time.LocalDate publishOn,
+                              List<String> files, Object validation) {
     }
 
     VersionView view(PolicyVersion v) {
         Object report = v.validationReport() == null ? null : json.readValue(v.validationReport(), Map.class);
         return new VersionView(v.id(), v.label(), v.status(), label(v.status()), v.comment(), v.basedOn(),
                 v.createdBy(), v.createdAt(), v.approvedBy(), v.approvedAt(), v.publishedBy(), v.publishedAt(),
-                v.files().stream().map(PolicyVersion.PolicyFile::fileName).toList(), report);
+                v.publishOn(), v.files().stream().map(PolicyVersion.PolicyFile::fileName).toList(), report);
     }
 
     Optional<PolicyVersion> publishedIfAny() {

@@ -14,7 +14,7 @@ import java.util.List;
 @Table("policy_version")
 record PolicyVersion(@Id Long id, String label, String status, String checksum, String comment, Long basedOn,
                      String createdBy, Instant createdAt, String approvedBy, Instant approvedAt, String publishedBy,
-                     Instant publishedAt, String validationReport,
+                     Instant publishedAt, java.time.LocalDate publishOn, String validationReport,
                      @MappedCollection(idColumn = "version_id", keyColumn = "position") List<PolicyFile> files) {
 
     static final String DRAFT = "DRAFT";
@@ -30,16 +30,21 @@ record PolicyVersion(@Id Long id, String label, String status, String checksum, 
 
     PolicyVersion withStatus(String newStatus) {
         return new PolicyVersion(id, label, newStatus, checksum, comment, basedOn, createdBy, createdAt, approvedBy,
-                approvedAt, publishedBy, publishedAt, validationReport, files);
+                approvedAt, publishedBy, publishedAt, publishOn, validationReport, files);
+    }
+
+    PolicyVersion scheduledFor(java.time.LocalDate date) {
+        return new PolicyVersion(id, label, status, checksum, comment, basedOn, createdBy, createdAt, approvedBy,
+                approvedAt, publishedBy, publishedAt, date, validationReport, files);
     }
 
     PolicyVersion approved(String by, Instant at) {
         return new PolicyVersion(id, label, APPROVED, checksum, comment, basedOn, createdBy, createdAt, by, at,
-                publishedBy, publishedAt, validationReport, files);
+                publishedBy, publishedAt, publishOn, validationReport, files);
     }
 
     PolicyVersion published(String by, Instant at) {
         return new PolicyVersion(id, label, PUBLISHED, checksum, comment, basedOn, createdBy, createdAt, approvedBy,
-                approvedAt, by, at, validationReport, files);
+                approvedAt, by, at, null, validationReport, files);
     }
 }

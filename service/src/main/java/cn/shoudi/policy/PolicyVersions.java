@@ -10,4 +10,6 @@ interface PolicyVersions extends ListCrudRepository<PolicyVersion, Long> {
     Optional<PolicyVersion> findFirstByStatusOrderByIdDesc(String status);
 
     List<PolicyVersion> findAllByOrderByIdDesc();
+
+    List<PolicyVersion> findByStatusAndPublishOnLessThanEqualOrderById(String status, java.time.LocalDate date);
 }

@@ -151,6 +151,33 @@ class PolicyLifecycleIntegrationTest {
     }
 
     @Test
+    void anApprovedVersionScheduledForADateIsPublishedOnThatDayAndNotBefore() throws Exception {
+        Map<String, Object> draft = uploadTable("monitoring.xlsx", edit(shipped("monitoring.xlsx"), "说明", "B4",
+                "依据：国开发〔2020〕6号；中农组发〔2021〕7号；渝委农组〔2021〕6号（修订说明）"), "zhang.zc");
+        long id = ((Number) draft.get("id")).longValue();
+        assertThat(post("/api/policy/versions/" + id + "/approve", "li.sh")).containsEntry("status", 200);
+        String before = active.version();
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+
+        assertThat(post("/api/policy/versions/" + id + "/schedule?date=" + today.minusDays(1), "li.sh"))
+                .containsEntry("status", 400);
+        assertThat(post("/api/policy/versions/" + id + "/schedule?date=" + today.plusDays(1), "li.sh"))
+                .containsEntry("status", 200);
+        policies.sync();
+        assertThat(active.version()).isEqualTo(before);
+        assertThat(policies.get(id).status()).isEqualTo("APPROVED");
+
+        assertThat(post("/api/policy/versions/" + id + "/schedule?date=" + today, "li.sh")).containsEntry("status", 200);
+        policies.sync();
+        assertThat(policies.get(id).status()).isEqualTo("PUBLISHED");
+        assertThat(active.version()).isNotEqualTo(before).isEqualTo(policies.get(id).label());
+        assertThat(api.getList("/api/policy/audit")).anySatisfy(a -> assertThat(a).containsEntry("action", "SCHEDULE")
+                .containsEntry("versionId", (int) id));
+        await().atMost(Duration.ofMinutes(2)).until(() -> api.getList("/api/assessment-runs").stream()
+                .allMatch(r -> "DONE".equals(r.get("status"))));
+    }
+
+    @Test
     void aMalformedUploadIsRejectedAtItsCellAndThePublishedPolicyKeepsDeciding() throws Exception {
         String before = active.version();
         Map<String, Object> v = uploadTable("monitoring.xlsx", edit(shipped("monitoring.xlsx"), "监测对象纳入", "D6",

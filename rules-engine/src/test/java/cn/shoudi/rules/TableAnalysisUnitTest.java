@@ -63,6 +63,21 @@ class TableAnalysisUnitTest {
     }
 
     @Test
+    void rowsDifferingOnlyInANumericRangeThatLeaveAHoleAreWarned() {
+        // M-1: 脱贫户 with income ≤ 3000; M-2 made a 脱贫户 row with income > 5000: (3000, 5000] is uncovered
+        List<TableSource> sources = withMonitoringCell("监测对象纳入", "D10", "3000");
+        sources = sources.stream().map(s -> s.fileName().equals("monitoring.xlsx") ? new TableSource(s.fileName(),
+                WorkbookEdits.set(WorkbookEdits.set(WorkbookEdits.set(s.bytes(), "监测对象纳入", "C11", "脱贫户"),
+                        "监测对象纳入", "D11", ""), "监测对象纳入", "E11", "5000")) : s).toList();
+        List<TableAnalysis.Result> results = analyse(sources);
+        assertThat(results).anySatisfy(r -> {
+            assertThat(r.code()).isEqualTo("RANGE_GAP");
+            assertThat(r.error()).isFalse();
+            assertThat(r.messageZh()).contains("perCapitaNetIncome").contains("(3000, 5000]").contains("不纳入");
+        });
+    }
+
+    @Test
     void aRowThatNoExampleFiresIsWarnedAsUntested() {
         // M-2 now needs five risk types; no example household has that many
         List<TableAnalysis.Result> results = analyse(withMonitoringCell("监测对象纳入", "H11", "5"));

@@ -75,6 +75,20 @@ class PolicyController {
         return simulation.simulate(id, user == null ? "anonymous" : user);
     }
 
+    /** Starts a simulation in the background (large registries); follow its progress. */
+    @PostMapping("/api/policy/versions/{id}/simulations")
+    ResponseEntity<PolicySimulation.Progress> startSimulation(@PathVariable long id,
+            @RequestHeader(name = "X-User", required = false) String user) {
+        PolicySimulation.Progress p = simulation.start(id, user == null ? "anonymous" : user);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.LOCATION,
+                "/api/policy/simulations/" + p.id()).body(p);
+    }
+
+    @GetMapping("/api/policy/simulations/{runId}")
+    ResponseEntity<PolicySimulation.Progress> simulationProgress(@PathVariable String runId) {
+        return ResponseEntity.of(simulation.progress(runId));
+    }
+
     /** The households a version would affect, as an XLSX ledger. */
     @GetMapping("/api/policy/versions/{id}/simulation.xlsx")
     ResponseEntity<byte[]> simulationXlsx(@PathVariable long id,

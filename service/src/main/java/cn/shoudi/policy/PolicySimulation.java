@@ -64,7 +64,50 @@ class PolicySimulation {
                   Map<String, Integer> newTasksByCadre, List<Affected> affectedHouseholds) {
     }
 
+    /** Progress of an asynchronous simulation; the report once done. */
+    record Progress(String id, long versionId, String status, int done, int total, Report report, String error) {
+    }
+
+    private final java.util.Map<String, Progress> runs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread t = new Thread(r, "policy-simulation");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** Starts a simulation in the background, for large registries; follow it with {@link #progress}. */
+    Progress start(long versionId, String user) {
+        policies.find(versionId);
+        String id = java.util.UUID.randomUUID().toString();
+        int total = (int) registry.householdCount();
+        runs.put(id, new Progress(id, versionId, "RUNNING", 0, total, null, null));
+        runner.submit(() -> {
+            try {
+                Report r = run(versionId, user, done -> runs.put(id, new Progress(id, versionId, "RUNNING", done,
+                        total, null, null)));
+                runs.put(id, new Progress(id, versionId, "DONE", r.households(), r.households(), r, null));
+            } catch (RuntimeException e) {
+                runs.put(id, new Progress(id, versionId, "FAILED", 0, total, null, e.getMessage()));
+            }
+        });
+        return runs.get(id);
+    }
+
+    java.util.Optional<Progress> progress(String id) {
+        return java.util.Optional.ofNullable(runs.get(id));
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        runner.shutdownNow();
+    }
+
     Report simulate(long versionId, String user) {
+        return run(versionId, user, done -> { });
+    }
+
+    private Report run(long versionId, String user, java.util.function.IntConsumer onPage) {
         PolicyVersion version = policies.find(versionId);
         PolicyValidator.Outcome outcome = validator.validate(version.label(), policies.sources(version));
         if (outcome.evaluator() == null) {
@@ -115,6 +158,7 @@ class PolicySimulation {
                         newTasks));
             }
             after = ids.get(ids.size() - 1);
+            onPage.accept(total);
         }
         policies.audit(user, "SIMULATE", versionId, null, "模拟：" + total + " 户，受影响 " + affected.size() + " 户");
         return new Report(versionId, draft.policy().version(), published.policy().version(), asOf, total,

@@ -246,6 +246,21 @@ class PolicyLifecycleIntegrationTest {
         assertThat((List<Map<String, Object>>) report.get("affectedHouseholds")).anySatisfy(h -> assertThat(h)
                 .containsEntry("householdId", (int) household));
 
+        // the same simulation in the background, with progress, for large registries
+        Map<String, Object> started = api.http().post().uri("/api/policy/versions/" + id + "/simulations")
+                .header("X-User", "zhang.zc").retrieve().body(Map.class);
+        String runId = (String) started.get("id");
+        await().atMost(Duration.ofMinutes(2)).until(() -> "DONE".equals(api.get("/api/policy/simulations/" + runId)
+                .get("status")));
+        Map<String, Object> progress = api.get("/api/policy/simulations/" + runId);
+        assertThat(progress.get("done")).isEqualTo(progress.get("total"));
+        assertThat(((Map<String, Object>) progress.get("report")).get("affected")).isEqualTo(affected);
+        byte[] ledger = api.http().get().uri("/api/policy/versions/" + id + "/simulation.xlsx")
+                .header("X-User", "zhang.zc").retrieve().body(byte[].class);
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(ledger))) {
+            assertThat(wb.getSheet("受影响农户").getLastRowNum()).isEqualTo(affected);
+        }
+
         // maker-checker
         assertThat(post("/api/policy/versions/" + id + "/approve", "zhang.zc")).containsEntry("status", 403);
         assertThat(post("/api/policy/versions/" + id + "/publish", "li.sh")).containsEntry("status", 409);

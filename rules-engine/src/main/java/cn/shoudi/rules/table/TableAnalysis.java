@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  *   <li>rows that can never fire: two conditions on the same fact that exclude each other (an error);</li>
  *   <li>rows testing the same facts whose conditions can hold together but that give different outcomes — the
  *       upper row decides, which may not be what was meant (a warning);</li>
- *   <li>rows that none of the table's examples fire (a warning: the row is untested).</li>
+ *   <li>rows that none of the table's examples fire (a warning: the row is untested);</li>
+ *   <li>gaps in numeric ranges: rows with different outcomes that differ only in the range of one numeric fact but
+ *       leave part of it uncovered between them, so those inputs fall to the default outcome (a warning).</li>
  * </ul>
  * Numeric conditions are compared as intervals on every date a parameter they use changes value.
  */
@@ -61,6 +63,7 @@ public final class TableAnalysis {
                             "no example fires rule '" + row.code() + "'"));
                 }
             }
+            gaps(t, parsed, policy, dates, out);
             List<RuleRow> rows = t.rules();
             for (int i = 0; i < rows.size(); i++) {
                 for (int j = i + 1; j < rows.size(); j++) {
@@ -84,6 +87,95 @@ public final class TableAnalysis {
             }
         }
         return out;
+    }
+
+    /** Rows identical but for the range of one numeric fact, whose ranges leave a hole between them. */
+    private static void gaps(DecisionTable t, Map<RuleRow, Map<String, List<Constraint>>> parsed, Policy policy,
+                             List<LocalDate> dates, List<Result> out) {
+        Map<String, List<RuleRow>> groups = new LinkedHashMap<>();
+        for (Map.Entry<RuleRow, Map<String, List<Constraint>>> e : parsed.entrySet()) {
+            for (Map.Entry<String, List<Constraint>> fact : e.getValue().entrySet()) {
+                if (fact.getValue().stream().anyMatch(c -> c.op() == null || c.op().equals("=="))) {
+                    continue;
+                }
+                Map<String, List<Constraint>> rest = new LinkedHashMap<>(e.getValue());
+                rest.remove(fact.getKey());
+                groups.computeIfAbsent(fact.getKey() + "|" + rest, k -> new ArrayList<>()).add(e.getKey());
+            }
+        }
+        Set<String> reported = new LinkedHashSet<>();
+        for (Map.Entry<String, List<RuleRow>> g : groups.entrySet()) {
+            if (g.getValue().size() < 2
+                    || g.getValue().stream().map(r -> String.valueOf(outcome(t, r))).distinct().count() < 2) {
+                continue; // a two-sided check with one outcome (e.g. head count < 1 or > 1) means its middle is fine
+            }
+            String fact = g.getKey().substring(0, g.getKey().indexOf('|'));
+            for (LocalDate date : dates) {
+                List<BigDecimal[]> ranges = new ArrayList<>();
+                List<boolean[]> inclusive = new ArrayList<>();
+                for (RuleRow row : g.getValue()) {
+                    Object[] r = range(parsed.get(row).get(fact), policy, date);
+                    if (r == null) {
+                        continue;
+                    }
+                    ranges.add(new BigDecimal[] {(BigDecimal) r[0], (BigDecimal) r[2]});
+                    inclusive.add(new boolean[] {(Boolean) r[1], (Boolean) r[3]});
+                }
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < ranges.size(); i++) {
+                    order.add(i);
+                }
+                order.sort((x, y) -> ranges.get(x)[0] == null ? -1 : ranges.get(y)[0] == null ? 1
+                        : ranges.get(x)[0].compareTo(ranges.get(y)[0]));
+                for (int k = 0; k + 1 < order.size(); k++) {
+                    BigDecimal[] a = ranges.get(order.get(k));
+                    BigDecimal[] b = ranges.get(order.get(k + 1));
+                    if (a[1] == null || b[0] == null) {
+                        continue;
+                    }
+                    int cmp = a[1].compareTo(b[0]);
+                    boolean touching = cmp == 0 && (inclusive.get(order.get(k))[1] || inclusive.get(order.get(k + 1))[0]);
+                    if (cmp < 0 || cmp == 0 && !touching) {
+                        String gap = (inclusive.get(order.get(k))[1] ? "(" : "[") + a[1].toPlainString() + ", "
+                                + b[0].toPlainString() + (inclusive.get(order.get(k + 1))[0] ? ")" : "]");
+                        RuleRow first = g.getValue().get(0);
+                        if (reported.add(fact + gap)) {
+                            out.add(new Result(CellRef.of(t.fileName(), t.sheet(), first.excelRow(),
+                                    t.nameColumn().index()), false, "RANGE_GAP", "规则" + g.getValue().stream()
+                                    .map(r -> "「" + r.code() + "」").reduce("", String::concat) + "只在「" + fact
+                                    + "」的取值范围上不同，但区间 " + gap + "（" + date.getYear() + " 年）没有规则覆盖，"
+                                    + "这些情况将得到默认结论「" + t.defaultOutcome() + "」",
+                                    "rows differ only in '" + fact + "' and leave " + gap + " uncovered"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The interval a row allows for one fact on a date: {low, lowInclusive, high, highInclusive}; null if unknown. */
+    private static Object[] range(List<Constraint> constraints, Policy policy, LocalDate date) {
+        BigDecimal low = null;
+        boolean lowIncl = true;
+        BigDecimal high = null;
+        boolean highIncl = true;
+        for (Constraint c : constraints) {
+            BigDecimal t = value(c, policy, date);
+            if (t == null) {
+                return null;
+            }
+            switch (c.op()) {
+                case ">=", ">" -> {
+                    low = t;
+                    lowIncl = c.op().equals(">=");
+                }
+                default -> {
+                    high = t;
+                    highIncl = c.op().equals("<=");
+                }
+            }
+        }
+        return new Object[] {low, lowIncl, high, highIncl};
     }
 
     private static String outcome(DecisionTable t, RuleRow row) {

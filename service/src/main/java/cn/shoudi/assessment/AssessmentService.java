@@ -60,10 +60,12 @@ public class AssessmentService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer evaluations;
+    private final cn.shoudi.intake.IntakeSignals signals;
 
-    AssessmentService(MeterRegistry meters, Registry registry, ActivePolicy policy, Assessments assessments, JdbcClient jdbc,
+    AssessmentService(cn.shoudi.intake.IntakeSignals signals, MeterRegistry meters, Registry registry, ActivePolicy policy, Assessments assessments, JdbcClient jdbc,
                       JsonMapper json, ApplicationEventPublisher events, PlatformTransactionManager txManager,
                       AssessmentProperties properties, Clock clock) {
+        this.signals = signals;
         this.meters = meters;
         this.evaluations = Timer.builder("shoudi.evaluations").description("evaluations of a household")
                 .register(meters);
@@ -81,6 +83,23 @@ public class AssessmentService {
     /** The as-of date evaluations use now (configured, or today in UTC). */
     public LocalDate asOf() {
         return properties.asOfDate(clock);
+    }
+
+    /** A department signal was matched to the household: evaluate it with the signal. */
+    @Async
+    @TransactionalEventListener
+    void on(cn.shoudi.intake.SignalRecorded event) {
+        assess(event.householdId());
+    }
+
+    /** The household's snapshot completed with its department signals: everything the rules read. */
+    public HouseholdSnapshot complete(HouseholdSnapshot s) {
+        List<cn.shoudi.rules.facts.SignalInput> received = signals.of(s.householdId());
+        if (received.isEmpty()) {
+            return s;
+        }
+        return new HouseholdSnapshot(s.householdId(), s.householdNo(), s.version(), s.villageId(), s.groupId(),
+                s.input().withDetails(s.input().details().withSignals(received)));
     }
 
     /** Evaluates a household once its change is committed; the outbox retries it if the process dies first. */
@@ -113,7 +132,7 @@ public class AssessmentService {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        HouseholdSnapshot snapshot = found.get();
+        HouseholdSnapshot snapshot = complete(found.get());
         Evaluator evaluator = policy.evaluator();
         String version = evaluator.policy().version();
         LocalDate asOf = properties.asOfDate(clock);
@@ -156,7 +175,7 @@ public class AssessmentService {
         String version = evaluator.policy().version();
         LocalDate asOf = properties.asOfDate(clock);
         Map<Long, Head> heads = heads(householdIds, false);
-        List<HouseholdSnapshot> candidates = registry.snapshots(householdIds).stream()
+        List<HouseholdSnapshot> candidates = registry.snapshots(householdIds).stream().map(this::complete)
                 .filter(s -> !heads.containsKey(s.householdId())
                         || !heads.get(s.householdId()).matches(version, inputsHash(s.input()), asOf))
                 .toList();

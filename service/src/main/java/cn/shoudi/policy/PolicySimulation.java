@@ -129,7 +129,7 @@ class PolicySimulation {
             if (ids.isEmpty()) {
                 break;
             }
-            for (HouseholdSnapshot s : registry.snapshots(ids)) {
+            for (HouseholdSnapshot s : registry.snapshots(ids).stream().map(assessments::complete).toList()) {
                 total++;
                 Evaluation before;
                 Evaluation now;

@@ -102,6 +102,13 @@ public class Registry {
         return households.count();
     }
 
+    /** The household a member with this ID number belongs to, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Long> householdOfMember(String idNumber) {
+        return jdbc.sql("SELECT household_id FROM registry_member WHERE id_number = ? ORDER BY household_id LIMIT 1")
+                .param(idNumber.trim().toUpperCase()).query(Long.class).optional();
+    }
+
     /** Whether a cadre exists. */
     @Transactional(readOnly = true)
     public boolean cadreExists(long cadreId) {

@@ -86,7 +86,7 @@ public final class Evaluator {
                                    Map<String, Parameter> params) {
         DecisionTable t = info.table();
         List<TestedInput> tested = info.testedFacts().stream()
-                .map(f -> new TestedInput(f, HouseholdFacts.INPUT_NAMES.get(f), facts.input(f))).toList();
+                .map(f -> new TestedInput(f, HouseholdFacts.INPUT_NAMES.get(f), facts.input(f), facts.evidence(f))).toList();
         List<ParameterUse> used = info.parameterCodes().stream().map(params::get).map(ParameterUse::of).toList();
         return new Finding(t.id(), t.title(), t.fileName(), t.sheet(), info.row().excelRow(), info.row().code(),
                 outputs.get(ActionKeys.OUTCOME), outputs.get(ActionKeys.REASON), Map.copyOf(outputs), tested, used);

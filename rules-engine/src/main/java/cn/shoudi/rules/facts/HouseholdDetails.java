@@ -94,6 +94,20 @@ public record HouseholdDetails(
         signals = signals == null ? List.of() : List.copyOf(signals);
     }
 
+    /** The same details with these department signals. */
+    public HouseholdDetails withSignals(List<SignalInput> newSignals) {
+        return new HouseholdDetails(registeredYear, exitYear, returnedYear, stableIncomeSource, incomeStableMonths,
+                wageIncome, businessIncome, transferIncome, propertyIncome, productionCost, selfPaidMedical,
+                familyAssets, mainCause, otherCauses, foodSecure, clothingSecure, electricity, houseGrade,
+                houseRenovated, relocated, selfRepairCapacity, houseAcquiredYear, houseAcquisitionExempt,
+                highStandardRenovation, townPropertyOrShop, vehicleValue, shipOrLargeMachinery, runsEnterprise,
+                awayMonths, incomeAboveLocalAverage, splitOrMergedToQualify, unexplainedComplaint, majorPovertyCause,
+                waterLitresPerPersonDay, dryArea, waterPiped, fetchMinutes, fetchHorizontalMetres, fetchVerticalMetres,
+                waterOutageDays, waterQualityOk, familyDoctorSigned, monitoringCategory, monitoringSince,
+                measuresImplemented, rigidSpendResolved, newRiskDetected, policyEffectVisible, helperAssigned,
+                appliedOn, reviewedOn, noticeOn, announcedOn, lowIncomeAllowance, newSignals);
+    }
+
     /** A builder for the many optional fields. */
     public static Builder builder() {
         return new Builder();

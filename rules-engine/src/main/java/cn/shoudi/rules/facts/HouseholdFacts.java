@@ -560,9 +560,11 @@ public final class HouseholdFacts {
 
     // ------------------------------------------------------------------ department signals (last 12 months)
 
+    /** The signals of the last 12 months, each citing the source's event id, e.g. 医保:住院自付(YB-2021-0042). */
     @Fact("近12个月部门信号")
     public String getRecentSignals() {
-        return recentSignals.stream().map(SignalInput::key).distinct().sorted().collect(Collectors.joining("、"));
+        return recentSignals.stream().map(s -> s.key() + (s.eventId() == null ? "" : "(" + s.eventId() + ")"))
+                .distinct().sorted().collect(Collectors.joining("、"));
     }
 
     /** Whether a signal "部门:类型" (e.g. 人社:失业) was received in the 12 months before the as-of date. */
@@ -761,6 +763,25 @@ public final class HouseholdFacts {
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("cannot read fact " + property, e);
         }
+    }
+
+    /**
+     * The department signals a fact's value comes from, as "部门:类型 事件编号", so that a finding cites the signals that
+     * caused it; empty for facts read from the registry.
+     */
+    public List<String> evidence(String property) {
+        java.util.function.Predicate<SignalInput> used = switch (property) {
+            case "ytdInpatientSelfPaid" -> s -> s.key().equals("医保:住院自付") && s.date().getYear() == asOf.getYear()
+                    && !s.date().isAfter(asOf);
+            case "maxMonthlyOutpatientSelfPaid" -> s -> recentSignals.contains(s) && s.key().equals("医保:门诊自付");
+            case "highSchoolSelfPaid" -> s -> recentSignals.contains(s) && s.key().equals("教育:高中自付");
+            case "signalledOutageDays" -> s -> recentSignals.contains(s) && s.key().equals("水利:停水");
+            case "disasterLoss" -> s -> recentSignals.contains(s) && s.key().equals("应急:受灾");
+            case "recentSignals" -> recentSignals::contains;
+            default -> s -> false;
+        };
+        return d.signals().stream().filter(used)
+                .map(s -> s.key() + (s.eventId() == null ? "" : " " + s.eventId())).distinct().toList();
     }
 
     /** All facts by property name, for logs and debugging. */

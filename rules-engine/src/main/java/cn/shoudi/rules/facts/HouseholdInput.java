@@ -32,6 +32,12 @@ public record HouseholdInput(
         boolean guaranteeIssue,
         HouseholdDetails details) {
 
+    /** The same household with these details. */
+    public HouseholdInput withDetails(HouseholdDetails newDetails) {
+        return new HouseholdInput(householdId, householdClass, members, netIncome, rigidExpenditure,
+                previousYearNetIncome, riskTypes, selfCoping, guaranteeIssue, newDetails);
+    }
+
     /** A household with only the registry basics. */
     public HouseholdInput(String householdId, HouseholdClass householdClass, List<MemberInput> members,
                           BigDecimal netIncome, BigDecimal rigidExpenditure, BigDecimal previousYearNetIncome,

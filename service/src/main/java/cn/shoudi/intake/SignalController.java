@@ -1,0 +1,57 @@
+package cn.shoudi.intake;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** Department signals: receive (idempotent by source event id), the review queue, manual matching. */
+@RestController
+class SignalController {
+
+    private final SignalService service;
+
+    SignalController(SignalService service) {
+        this.service = service;
+    }
+
+    /** 201 for a new signal, 200 with the stored one for a repeat of the same source event. */
+    @PostMapping("/api/signals")
+    ResponseEntity<Signal> receive(@RequestBody SignalService.Incoming body) {
+        SignalService.Received r = service.receive(body);
+        return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(URI.create("/api/signals/" + r.signal().id())).body(r.signal());
+    }
+
+    @GetMapping("/api/signals/review")
+    List<Signal> reviewQueue() {
+        return service.reviewQueue();
+    }
+
+    record Match(long householdId) {
+    }
+
+    @PostMapping("/api/signals/{id}/match")
+    Signal match(@PathVariable long id, @RequestBody Match body,
+                 @RequestHeader(name = "X-User", required = false) String user) {
+        return service.match(id, body.householdId(), user);
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalid(InvalidSignalException e) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("；", e.problems()));
+        pd.setTitle("信号数据有误");
+        pd.setType(URI.create("urn:shoudi:problem:invalid-signal"));
+        pd.setProperty("errors", e.problems());
+        return pd;
+    }
+}

@@ -1,0 +1,140 @@
+package cn.shoudi.intake;
+
+import cn.shoudi.registry.Registry;
+import cn.shoudi.rules.facts.IdNumbers;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Receives department signals: validates them, stores each once per source event id (a repeat returns the stored
+ * one), matches the member by ID number and, when matched, has the household re-evaluated; an unmatched signal waits in
+ * the review queue with the reason and is never dropped.
+ */
+@Service
+class SignalService {
+
+    /** The kinds of signal each source department sends; they are the 部门:类型 keys the alert table uses. */
+    static final Map<String, Set<String>> KINDS = Map.of(
+            "医保", Set.of("住院自付", "门诊自付"),
+            "卫健", Set.of("大病专项救治"),
+            "残联", Set.of("新增残疾", "重度残疾"),
+            "应急", Set.of("受灾"),
+            "教育", Set.of("辍学", "复学", "送教上门", "高中自付"),
+            "住建", Set.of("房屋鉴定A级", "房屋鉴定B级", "房屋鉴定C级", "房屋鉴定D级"),
+            "水利", Set.of("停水", "水质不合格"),
+            "人社", Set.of("就业", "失业"),
+            "民政", Set.of("低保申请", "低保取消", "特困申请", "特困取消", "临时救助申请", "死亡"),
+            "公安", Set.of("死亡", "分户", "合户", "新购车辆"));
+
+    private final Signals signals;
+    private final Registry registry;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    SignalService(Signals signals, Registry registry, ApplicationEventPublisher events,
+                  PlatformTransactionManager txManager, Clock clock) {
+        this.signals = signals;
+        this.registry = registry;
+        this.events = events;
+        this.tx = new TransactionTemplate(txManager);
+        this.clock = clock;
+    }
+
+    /** A signal as a department sends it. */
+    record Incoming(String source, String eventId, String kind, BigDecimal amount, LocalDate date, String idNumber,
+                    String detail) {
+    }
+
+    /** The stored signal and whether this call stored it (false for a repeat of the same event). */
+    record Received(Signal signal, boolean created) {
+    }
+
+    Received receive(Incoming in) {
+        validate(in);
+        Optional<Signal> existing = signals.findBySourceAndEventId(in.source(), in.eventId().trim());
+        if (existing.isPresent()) {
+            return new Received(existing.get(), false);
+        }
+        try {
+            return tx.execute(status -> {
+                String id = in.idNumber().trim().toUpperCase();
+                Optional<Long> household = registry.householdOfMember(id);
+                Signal saved = signals.save(new Signal(null, in.source(), in.eventId().trim(), in.kind(), in.amount(),
+                        in.date(), id, in.detail(), household.orElse(null),
+                        household.isPresent() ? Signal.MATCHED : Signal.UNMATCHED,
+                        household.isPresent() ? null : "身份证号 " + mask(id) + " 未在台账的家庭成员中找到",
+                        clock.instant(), household.isPresent() ? "自动匹配" : null));
+                household.ifPresent(h -> events.publishEvent(new SignalRecorded(h, saved.id())));
+                return new Received(saved, true);
+            });
+        } catch (DuplicateKeyException raced) {
+            return new Received(signals.findBySourceAndEventId(in.source(), in.eventId().trim()).orElseThrow(), false);
+        }
+    }
+
+    /** Assigns a queued signal to a household after review. */
+    Signal match(long signalId, long householdId, String user) {
+        return tx.execute(status -> {
+            Signal s = signals.findById(signalId).orElseThrow(() -> new InvalidSignalException(List.of("信号不存在")));
+            if (!Signal.UNMATCHED.equals(s.status())) {
+                throw new InvalidSignalException(List.of("该信号已处理，不在待核查队列中"));
+            }
+            if (registry.snapshot(householdId).isEmpty()) {
+                throw new InvalidSignalException(List.of("农户 #" + householdId + " 不存在"));
+            }
+            Signal saved = signals.save(s.matchedTo(householdId, user == null ? "anonymous" : user));
+            events.publishEvent(new SignalRecorded(householdId, saved.id()));
+            return saved;
+        });
+    }
+
+    List<Signal> reviewQueue() {
+        return signals.findByStatusOrderById(Signal.UNMATCHED);
+    }
+
+    private void validate(Incoming in) {
+        List<String> problems = new ArrayList<>();
+        if (in.source() == null || !KINDS.containsKey(in.source())) {
+            problems.add("未知的来源部门“" + in.source() + "”，可选：" + String.join("、", KINDS.keySet().stream().sorted().toList()));
+        } else if (in.kind() == null || !KINDS.get(in.source()).contains(in.kind())) {
+            problems.add(in.source() + "的信号类型“" + in.kind() + "”无效，可选：" + String.join("、",
+                    KINDS.get(in.source()).stream().sorted().toList()));
+        }
+        if (in.eventId() == null || in.eventId().isBlank() || in.eventId().length() > 100) {
+            problems.add("缺少来源事件编号（eventId，最多100个字符）");
+        }
+        if (in.date() == null) {
+            problems.add("缺少事件日期");
+        } else if (in.date().isAfter(LocalDate.now(clock))) {
+            problems.add("事件日期不能晚于今天");
+        }
+        if (in.idNumber() == null || in.idNumber().isBlank()) {
+            problems.add("缺少身份证号");
+        } else {
+            IdNumbers.problem(in.idNumber(), null, null, LocalDate.now(clock)).ifPresent(problems::add);
+        }
+        if (in.amount() != null && in.amount().signum() < 0) {
+            problems.add("金额不能为负数");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSignalException(problems);
+        }
+    }
+
+    static String mask(String id) {
+        return id.length() < 10 ? id : id.substring(0, 6) + "********" + id.substring(id.length() - 4);
+    }
+}

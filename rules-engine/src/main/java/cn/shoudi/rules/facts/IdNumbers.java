@@ -13,6 +13,11 @@ public final class IdNumbers {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
 
+    /** Province-level codes of GB/T 2260 that resident ID numbers start with. */
+    private static final java.util.Set<String> PROVINCES = java.util.Set.of("11", "12", "13", "14", "15", "21", "22",
+            "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53",
+            "54", "61", "62", "63", "64", "65", "71", "81", "82");
+
     private IdNumbers() {
     }
 
@@ -38,8 +43,8 @@ public final class IdNumbers {
         if (!s.matches("\\d{17}[\\dX]")) {
             return Optional.of("身份证号应为18位：前17位为数字，最后一位为数字或X");
         }
-        if (s.startsWith("00")) {
-            return Optional.of("身份证号前6位地区码无效");
+        if (!PROVINCES.contains(s.substring(0, 2))) {
+            return Optional.of("身份证号前两位省级地区码“" + s.substring(0, 2) + "”不存在（GB/T 2260）");
         }
         LocalDate born;
         try {

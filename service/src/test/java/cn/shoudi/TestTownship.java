@@ -40,6 +40,7 @@ public final class TestTownship {
         h.put("selfCoping", false);
         h.put("guaranteeIssue", false);
         h.put("helperCadreId", helperId);
+        h.put("housing", Map.of("mainCause", "因病"));
         h.put("members", List.of(
                 Map.of("name", "冉德才", "idNumber", "500243196504120011", "sex", "男", "birthDate", "1965-04-12",
                         "relation", "户主"),

@@ -46,6 +46,8 @@ class MonitoringTask {
     private String resolutionNote;
     private Long villageId;
     private Instant closedAt;
+    /** Closes by itself when its finding clears (data corrections), instead of waiting for a cadre. */
+    private boolean autoClose;
     @MappedCollection(idColumn = "task_id", keyColumn = "position")
     private List<TaskEvent> history = new ArrayList<>();
     @MappedCollection(idColumn = "task_id", keyColumn = "position")
@@ -71,6 +73,7 @@ class MonitoringTask {
         t.lastSeenAt = now;
         t.assessmentId = assessmentId;
         t.raisedAssessmentId = assessmentId;
+        t.autoClose = "是".equals(finding.outputs().get("auto_close"));
         t.pointTo(finding);
         t.history.add(new TaskEvent(now, "OPENED", "依据 " + finding.file() + " 第" + finding.row() + "行 "
                 + finding.code() + " 开立任务，分派给" + assignee.level().label()
@@ -85,7 +88,8 @@ class MonitoringTask {
      * @return whether the assignee changed
      */
     boolean reassignTo(Responsible to, Instant now) {
-        if (!status.open() || escalationCount > 0 || java.util.Objects.equals(assigneeCadreId, to.cadreId())) {
+        if (!status.open() || escalationCount > 0 || assigneeLevelValue() == Responsible.Level.INFO_OFFICER
+                || java.util.Objects.equals(assigneeCadreId, to.cadreId())) {
             return false;
         }
         history.add(new TaskEvent(now, "REASSIGNED", "帮扶关系变更：由" + assigneeLevelLabel()
@@ -190,6 +194,14 @@ class MonitoringTask {
      * @return whether anything changed
      */
     boolean conditionCleared(long newAssessmentId, Instant now) {
+        if (autoClose) {
+            clearedNote = "数据已更正：评估 #" + newAssessmentId + " 中 " + findingFile + " 第" + findingRow + "行 "
+                    + findingCode + " 不再命中，任务自动关闭";
+            move(TaskStatus.CLOSED, now, "AUTO_CLOSED", clearedNote);
+            resolutionNote = clearedNote;
+            finish(now);
+            return true;
+        }
         if (clearedNote != null) {
             return false;
         }
@@ -293,6 +305,10 @@ class MonitoringTask {
 
     int escalationCount() {
         return escalationCount;
+    }
+
+    boolean autoClose() {
+        return autoClose;
     }
 
     Instant closedAt() {

@@ -137,7 +137,8 @@ class TaskService {
             if (streak > 0 && tasks.raisedSince(householdId, e.getKey(), streak)) {
                 continue; // already raised in this streak and since resolved or closed: not a new finding
             }
-            Responsible who = registry.responsibleFor(householdId);
+            Responsible who = "扶贫信息员".equals(e.getValue().outputs().get("assignee_role"))
+                    ? registry.informationOfficerFor(householdId) : registry.responsibleFor(householdId);
             Long villageId = registry.snapshot(householdId).map(s -> s.villageId()).orElse(null);
             MonitoringTask task = MonitoringTask.open(householdId, villageId, assessment.id(), e.getValue(),
                     e.getKey(), who, now, LocalDate.now(clock));

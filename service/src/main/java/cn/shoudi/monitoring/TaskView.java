@@ -10,7 +10,8 @@ record TaskView(long id, long householdId, Long villageId, String taskCode, Stri
                 String statusLabel, Long assigneeCadreId, String assigneeLevel, LocalDate dueDate, boolean overdue,
                 int escalationCount, Instant openedAt, Instant lastSeenAt, Instant closedAt, long assessmentId,
                 String findingFile, int findingRow, String findingCode, String reason, String clearedNote,
-                String resolution, String resolutionNote, List<VisitView> visits, List<TaskEvent> history) {
+                String resolution, String resolutionNote, boolean autoClose, List<VisitView> visits,
+                List<TaskEvent> history) {
 
     /** A visit with its measures as Chinese labels. */
     record VisitView(LocalDate visitDate, long cadreId, String findings, List<String> measures, String otherMeasure,
@@ -25,7 +26,7 @@ record TaskView(long id, long householdId, Long villageId, String taskCode, Stri
                 t.status().label(), t.assigneeCadreId(), t.assigneeLevelLabel(), t.dueDate(),
                 t.status().open() && t.dueDate().isBefore(today), t.escalationCount(), t.openedAt(), t.lastSeenAt(),
                 t.closedAt(), t.assessmentId(), t.findingFile(), t.findingRow(), t.findingCode(), t.reason(),
-                t.clearedNote(), t.resolution() == null ? null : t.resolution().label(), t.resolutionNote(), visits,
-                t.history());
+                t.clearedNote(), t.resolution() == null ? null : t.resolution().label(), t.resolutionNote(),
+                t.autoClose(), visits, t.history());
     }
 }

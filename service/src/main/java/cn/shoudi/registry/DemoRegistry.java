@@ -56,6 +56,7 @@ class DemoRegistry implements ApplicationRunner {
             Village village = villages.save(new Village(null, v[0], v[1], Boolean.parseBoolean(v[2])));
             cadres.save(new Cadre(null, name(n++) + "（村委）", phone(n), CadreRole.VILLAGE_COMMITTEE, village.id(), true));
             helpers.add(cadres.save(new Cadre(null, name(n++), phone(n), CadreRole.HELPER, village.id(), true)).id());
+            cadres.save(new Cadre(null, name(n++) + "（信息员）", phone(n), CadreRole.INFO_OFFICER, village.id(), true));
             for (int g = 1; g <= Integer.parseInt(v[3]); g++) {
                 Cadre groupCadre = cadres.save(new Cadre(null, name(n++), phone(n), CadreRole.GROUP_CADRE,
                         village.id(), true));

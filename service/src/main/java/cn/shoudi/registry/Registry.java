@@ -71,7 +71,7 @@ public class Registry {
                 case GROUP_CADRE -> groups.findById(h.groupId()).map(VillagerGroup::cadreId).filter(this::active);
                 case VILLAGE_COMMITTEE -> cadres.findByVillageIdAndRoleAndActiveTrueOrderById(h.villageId(),
                         CadreRole.VILLAGE_COMMITTEE).stream().map(Cadre::id).findFirst();
-                case TOWNSHIP -> Optional.empty();
+                case INFO_OFFICER, TOWNSHIP -> Optional.empty();
             };
             if (cadre.isPresent() || level == Responsible.Level.TOWNSHIP) {
                 return new Responsible(cadre.orElse(null), level);
@@ -107,6 +107,18 @@ public class Registry {
     public Optional<Long> householdOfMember(String idNumber) {
         return jdbc.sql("SELECT household_id FROM registry_member WHERE id_number = ? ORDER BY household_id LIMIT 1")
                 .param(idNumber.trim().toUpperCase()).query(Long.class).optional();
+    }
+
+    /**
+     * Who fixes the household's registry data: the village's information officer (扶贫信息员), else the usual chain.
+     */
+    @Transactional(readOnly = true)
+    public Responsible informationOfficerFor(long householdId) {
+        Household h = households.findById(householdId).orElseThrow(() -> new HouseholdNotFoundException(householdId));
+        List<Cadre> officers = cadres.findByVillageIdAndRoleAndActiveTrueOrderById(h.villageId(),
+                CadreRole.INFO_OFFICER);
+        return officers.isEmpty() ? responsibleFor(householdId)
+                : new Responsible(officers.get(0).id(), Responsible.Level.INFO_OFFICER);
     }
 
     /** Whether a cadre exists. */

@@ -186,6 +186,30 @@ class TaskWorkflowIntegrationTest {
     }
 
     @Test
+    void aDataProblemOpensACorrectionTaskForTheInformationOfficerThatClosesItselfWhenFixed() {
+        long officer = TestTownship.id(api.post("/api/cadres", Map.of("name", "扶贫信息员", "role", "INFO_OFFICER",
+                "villageId", town.villageId)));
+        Map<String, Object> noHelper = town.household("D" + System.nanoTime(), 30000);
+        noHelper.remove("helperCadreId");
+        long household = TestTownship.id(api.post("/api/households", noHelper));
+        api.awaitOutboxDrained();
+        Map<String, Object> task = api.getList("/api/households/" + household + "/tasks").stream()
+                .filter(t -> "DQ-HELP".equals(t.get("taskCode"))).findFirst().orElseThrow();
+        assertThat(task).containsEntry("taskType", "数据更正").containsEntry("assigneeCadreId", (int) officer)
+                .containsEntry("assigneeLevel", "扶贫信息员").containsEntry("autoClose", true)
+                .containsEntry("status", "OPEN");
+
+        api.put("/api/households/" + household + "/helper", Map.of("cadreId", town.helperId));
+        api.awaitOutboxDrained();
+
+        Map<String, Object> closed = (Map<String, Object>) api.get("/api/tasks/" + task.get("id")).get("task");
+        assertThat(closed).containsEntry("status", "CLOSED").containsEntry("assigneeCadreId", (int) officer);
+        assertThat((String) closed.get("resolutionNote")).contains("数据已更正").contains("DQ-HELP");
+        assertThat((List<Map<String, Object>>) closed.get("history")).extracting(e -> e.get("action"))
+                .containsExactly("OPENED", "AUTO_CLOSED");
+    }
+
+    @Test
     void anInactiveHelperBreaksTheChainAndShowsInTheCoverageReport() {
         long household = TestTownship.id(api.post("/api/households", town.household("C" + System.nanoTime(), 30000)));
         api.put("/api/cadres/" + town.helperId + "/active", Map.of("active", false));

@@ -22,17 +22,18 @@ public final class ActionKeys {
     /** Days until the task is due. */
     public static final String DUE_DAYS = "due_days";
 
-    public static final Map<String, String> NAMES = Map.of(
-            OUTCOME, "结论",
-            REASON, "原因说明",
-            TASK_CODE, "任务代码",
-            TASK_TYPE, "任务类型",
-            DUE_DAYS, "办理时限(天)",
-            "priority", "优先级",
-            "assignee_role", "责任人角色",
-            "fast_track", "绿色通道",
-            "cause", "致贫原因",
-            "severity", "严重程度");
+    public static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry(OUTCOME, "结论"),
+            Map.entry(REASON, "原因说明"),
+            Map.entry(TASK_CODE, "任务代码"),
+            Map.entry(TASK_TYPE, "任务类型"),
+            Map.entry(DUE_DAYS, "办理时限(天)"),
+            Map.entry("priority", "优先级"),
+            Map.entry("assignee_role", "责任人角色"),
+            Map.entry("fast_track", "绿色通道"),
+            Map.entry("cause", "致贫原因"),
+            Map.entry("severity", "严重程度"),
+            Map.entry("auto_close", "条件消除后自动关闭任务"));
 
     private static final Pattern SNIPPET =
             Pattern.compile("^findings\\.put\\(\\s*kcontext\\s*,\\s*\"([a-z_]+)\"\\s*,\\s*\"\\$param\"\\s*\\)\\s*;?$");

@@ -7,7 +7,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,42 +26,18 @@ class WalkingSkeletonIntegrationTest {
     JdbcClient jdbc;
 
     ApiClient api;
-    long villageId;
-    long groupId;
+    TestTownship town;
     long helperId;
 
     @BeforeEach
     void township() {
         api = new ApiClient(port, jdbc);
-        String suffix = String.valueOf(System.nanoTime() % 1_000_000_000L);
-        villageId = id(api.post("/api/villages", Map.of("code", "T" + suffix, "name", "测试村" + suffix,
-                "poorVillage", true)));
-        long groupCadre = id(api.post("/api/cadres", Map.of("name", "驻组干部", "role", "GROUP_CADRE",
-                "villageId", villageId)));
-        groupId = id(api.post("/api/villages/" + villageId + "/groups", Map.of("name", "1组", "cadreId", groupCadre)));
-        helperId = id(api.post("/api/cadres", Map.of("name", "帮扶干部", "role", "HELPER", "villageId", villageId)));
+        town = new TestTownship(api);
+        helperId = town.helperId;
     }
 
     private Map<String, Object> household(String no, int netIncome) {
-        Map<String, Object> h = new HashMap<>();
-        h.put("householdNo", no);
-        h.put("villageId", villageId);
-        h.put("groupId", groupId);
-        h.put("householdClass", "脱贫户");
-        h.put("netIncome", netIncome);
-        h.put("rigidExpenditure", 0);
-        h.put("previousYearNetIncome", netIncome);
-        h.put("riskTypes", List.of("因病"));
-        h.put("selfCoping", false);
-        h.put("guaranteeIssue", false);
-        h.put("helperCadreId", helperId);
-        h.put("housing", Map.of("mainCause", "因病"));
-        h.put("members", List.of(
-                Map.of("name", "冉德才", "idNumber", "500243196504120011", "sex", "男", "birthDate", "1965-04-12",
-                        "relation", "户主"),
-                Map.of("name", "何秀英", "idNumber", "500243196708230028", "sex", "女", "birthDate", "1967-08-23",
-                        "relation", "配偶")));
-        return h;
+        return town.household(no, netIncome);
     }
 
     @Test
@@ -188,6 +163,6 @@ class WalkingSkeletonIntegrationTest {
     }
 
     private static long id(Map<String, Object> body) {
-        return ((Number) body.get("id")).longValue();
+        return TestTownship.id(body);
     }
 }

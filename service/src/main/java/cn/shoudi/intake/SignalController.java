@@ -1,9 +1,7 @@
 package cn.shoudi.intake;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,14 +42,5 @@ class SignalController {
     Signal match(@PathVariable long id, @RequestBody Match body,
                  @RequestHeader(name = "X-User", required = false) String user) {
         return service.match(id, body.householdId(), user);
-    }
-
-    @ExceptionHandler
-    ProblemDetail invalid(InvalidSignalException e) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("；", e.problems()));
-        pd.setTitle("信号数据有误");
-        pd.setType(URI.create("urn:shoudi:problem:invalid-signal"));
-        pd.setProperty("errors", e.problems());
-        return pd;
     }
 }

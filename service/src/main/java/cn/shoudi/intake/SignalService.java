@@ -1,5 +1,6 @@
 package cn.shoudi.intake;
 
+import cn.shoudi.InvalidRequestException;
 import cn.shoudi.registry.Registry;
 import cn.shoudi.rules.facts.IdNumbers;
 import org.springframework.context.ApplicationEventPublisher;
@@ -88,12 +89,12 @@ class SignalService {
     /** Assigns a queued signal to a household after review. */
     Signal match(long signalId, long householdId, String user) {
         return tx.execute(status -> {
-            Signal s = signals.findById(signalId).orElseThrow(() -> new InvalidSignalException(List.of("信号不存在")));
+            Signal s = signals.findById(signalId).orElseThrow(() -> new InvalidRequestException(List.of("信号不存在")));
             if (!Signal.UNMATCHED.equals(s.status())) {
-                throw new InvalidSignalException(List.of("该信号已处理，不在待核查队列中"));
+                throw new InvalidRequestException(List.of("该信号已处理，不在待核查队列中"));
             }
             if (registry.snapshot(householdId).isEmpty()) {
-                throw new InvalidSignalException(List.of("农户 #" + householdId + " 不存在"));
+                throw new InvalidRequestException(List.of("农户 #" + householdId + " 不存在"));
             }
             Signal saved = signals.save(s.matchedTo(householdId, user == null ? "anonymous" : user));
             events.publishEvent(new SignalRecorded(householdId, saved.id()));
@@ -130,7 +131,7 @@ class SignalService {
             problems.add("金额不能为负数");
         }
         if (!problems.isEmpty()) {
-            throw new InvalidSignalException(problems);
+            throw new InvalidRequestException(problems);
         }
     }
 

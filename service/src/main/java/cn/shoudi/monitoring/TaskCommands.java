@@ -1,5 +1,6 @@
 package cn.shoudi.monitoring;
 
+import cn.shoudi.InvalidRequestException;
 import cn.shoudi.registry.Registry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,7 +68,7 @@ class TaskCommands {
             problems.add("选择“其他”帮扶措施时请说明具体内容");
         }
         if (!problems.isEmpty()) {
-            throw new InvalidTaskCommandException(problems);
+            throw new InvalidRequestException(problems);
         }
         MonitoringTask t = find(taskId);
         Visit visit = new Visit(data.visitDate(), data.cadreId(), data.findings().trim(),
@@ -80,7 +81,7 @@ class TaskCommands {
     @Transactional
     MonitoringTask resolve(long taskId, long cadreId, String outcome, String note) {
         requireCadre(cadreId);
-        Resolution resolution = Resolution.parse(outcome).orElseThrow(() -> new InvalidTaskCommandException(List.of(
+        Resolution resolution = Resolution.parse(outcome).orElseThrow(() -> new InvalidRequestException(List.of(
                 "未知的办结结果“" + outcome + "”，可选：" + String.join("、",
                         java.util.Arrays.stream(Resolution.values()).map(Resolution::label).toList()))));
         MonitoringTask t = find(taskId);
@@ -94,7 +95,7 @@ class TaskCommands {
     MonitoringTask close(long taskId, long cadreId, String reason) {
         requireCadre(cadreId);
         if (reason == null || reason.isBlank()) {
-            throw new InvalidTaskCommandException(List.of("关闭任务须填写原因"));
+            throw new InvalidRequestException(List.of("关闭任务须填写原因"));
         }
         MonitoringTask t = find(taskId);
         t.close(cadreId, reason.trim(), clock.instant());
@@ -110,7 +111,7 @@ class TaskCommands {
 
     private void requireCadre(long cadreId) {
         if (!registry.cadreExists(cadreId)) {
-            throw new InvalidTaskCommandException(List.of("干部 #" + cadreId + " 不存在"));
+            throw new InvalidRequestException(List.of("干部 #" + cadreId + " 不存在"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.shoudi.monitoring;
 
+import cn.shoudi.InvalidRequestException;
 import cn.shoudi.assessment.AssessmentHistory;
 import cn.shoudi.assessment.AssessmentView;
 import cn.shoudi.assessment.FindingView;
@@ -60,7 +61,7 @@ class TaskController {
                     case "overdue" -> t.dueDate().isBefore(today);
                     case "today" -> t.dueDate().equals(today);
                     case "week" -> !t.dueDate().isAfter(today.plusDays(7));
-                    default -> throw new InvalidTaskCommandException(List.of("due 只能是 overdue、today 或 week"));
+                    default -> throw new InvalidRequestException(List.of("due 只能是 overdue、today 或 week"));
                 })
                 .map(t -> TaskView.of(t, today)).toList();
     }
@@ -133,7 +134,7 @@ class TaskController {
         try {
             return TaskStatus.valueOf(s.toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new InvalidTaskCommandException(List.of("未知的任务状态“" + s + "”，可选："
+            throw new InvalidRequestException(List.of("未知的任务状态“" + s + "”，可选："
                     + String.join("、", Arrays.stream(TaskStatus.values()).map(Enum::name).toList())));
         }
     }

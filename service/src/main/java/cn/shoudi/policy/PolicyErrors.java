@@ -1,10 +1,9 @@
 package cn.shoudi.policy;
 
+import cn.shoudi.Problems;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import java.net.URI;
 
 /** Refused policy operations as RFC 9457 problem details with Chinese messages. */
 @RestControllerAdvice
@@ -12,9 +11,6 @@ class PolicyErrors {
 
     @ExceptionHandler
     ProblemDetail refused(PolicyProblem e) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        pd.setTitle("策略操作未执行");
-        pd.setType(URI.create("urn:shoudi:problem:policy"));
-        return pd;
+        return Problems.of(e.status(), "policy", "策略操作未执行", e.getMessage());
     }
 }

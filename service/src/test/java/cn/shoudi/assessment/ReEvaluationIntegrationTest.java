@@ -51,6 +51,29 @@ class ReEvaluationIntegrationTest {
         api.awaitOutboxDrained();
     }
 
+    private final List<long[]> inserted = new ArrayList<>();
+
+    /** Removes the generated households and everything derived from them, so later tests see a small registry. */
+    @org.junit.jupiter.api.AfterEach
+    void removeGeneratedHouseholds() {
+        api.awaitOutboxDrained();
+        for (long[] range : inserted) {
+            Object[] p = {range[0], range[1]};
+            String tasks = "SELECT id FROM monitoring_task WHERE household_id > ? AND household_id <= ?";
+            jdbc.sql("DELETE FROM monitoring_task_history WHERE task_id IN (" + tasks + ")").params(p).update();
+            jdbc.sql("DELETE FROM monitoring_task_visit WHERE task_id IN (" + tasks + ")").params(p).update();
+            jdbc.sql("DELETE FROM monitoring_task WHERE household_id > ? AND household_id <= ?").params(p).update();
+            String assessments = "SELECT id FROM assessment WHERE household_id > ? AND household_id <= ?";
+            jdbc.sql("DELETE FROM assessment_finding WHERE assessment_id IN (" + assessments + ")").params(p).update();
+            jdbc.sql("DELETE FROM assessment_decision WHERE assessment_id IN (" + assessments + ")").params(p).update();
+            jdbc.sql("DELETE FROM assessment WHERE household_id > ? AND household_id <= ?").params(p).update();
+            jdbc.sql("DELETE FROM assessment_head WHERE household_id > ? AND household_id <= ?").params(p).update();
+            jdbc.sql("DELETE FROM registry_member WHERE household_id > ? AND household_id <= ?").params(p).update();
+            jdbc.sql("DELETE FROM registry_household WHERE id > ? AND id <= ?").params(p).update();
+        }
+        inserted.clear();
+    }
+
     /** Inserts households straight into the registry (no events), ids first+1 … first+n. */
     private long insertHouseholds(int n) {
         long first = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM registry_household").query(Long.class).single() + 1000;
@@ -70,6 +93,7 @@ class ReEvaluationIntegrationTest {
                 + " version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", households);
         template.batchUpdate("INSERT INTO registry_member (household_id, position, name, id_number, sex, birth_date,"
                 + " relation) VALUES (?, ?, ?, ?, ?, ?, ?)", members);
+        inserted.add(new long[] {first, first + n});
         return first;
     }
 

@@ -120,6 +120,8 @@ class HouseholdValidator {
             }
             if (blank(m.name())) {
                 p.add(new FieldProblem(f + "name", "REQUIRED", "姓名不能为空"));
+            } else if (m.name().trim().length() > 50) {
+                p.add(new FieldProblem(f + "name", "TOO_LONG", "姓名不能超过50个字符"));
             }
             if (!"男".equals(m.sex()) && !"女".equals(m.sex())) {
                 p.add(new FieldProblem(f + "sex", "INVALID", "性别应为“男”或“女”"));
@@ -131,6 +133,8 @@ class HouseholdValidator {
             }
             if (blank(m.relation())) {
                 p.add(new FieldProblem(f + "relation", "REQUIRED", "与户主关系不能为空"));
+            } else if (m.relation().trim().length() > 20) {
+                p.add(new FieldProblem(f + "relation", "TOO_LONG", "与户主关系不能超过20个字符"));
             }
             oneOf(p, f + "health", "健康状况", m.health(), HEALTH);
             oneOf(p, f + "schooling", "就学情况", m.schooling(), SCHOOLING);

@@ -1,0 +1,345 @@
+package cn.shoudi.intake;
+
+import cn.shoudi.registry.HouseholdData;
+import cn.shoudi.registry.MemberData;
+import cn.shoudi.registry.Registrar;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bulk import of a registry household export (XLSX, or CSV in UTF-8 or GBK): one row per member, household columns
+ * repeated. Every row is validated before anything is written and every bad cell reported; "all or nothing" writes
+ * nothing if any household is bad (and everything in one transaction), "valid rows only" writes each good household in
+ * its own transaction. A household matches by household number, else by its head's ID number; unchanged households are
+ * left untouched, so importing the same file twice changes nothing.
+ */
+@Service
+class HouseholdImport {
+
+    /** The columns of the export, in order. */
+    static final List<String> HEADERS = List.of("户编号", "行政村编码", "村民小组", "户类型", "家庭纯收入", "刚性支出", "上年纯收入",
+            "风险类型", "能否自身应对", "三保障或饮水问题", "房屋安全等级", "主要致贫原因", "姓名", "身份证号", "性别", "出生日期",
+            "与户主关系", "健康状况", "就学情况", "基本医保", "劳动能力");
+    private static final Map<String, String> FIELD_COLUMN = Map.ofEntries(Map.entry("householdNo", "户编号"),
+            Map.entry("villageId", "行政村编码"), Map.entry("groupId", "村民小组"), Map.entry("householdClass", "户类型"),
+            Map.entry("netIncome", "家庭纯收入"), Map.entry("rigidExpenditure", "刚性支出"),
+            Map.entry("previousYearNetIncome", "上年纯收入"), Map.entry("riskTypes", "风险类型"),
+            Map.entry("housing.houseGrade", "房屋安全等级"), Map.entry("housing.mainCause", "主要致贫原因"),
+            Map.entry("name", "姓名"), Map.entry("idNumber", "身份证号"), Map.entry("sex", "性别"),
+            Map.entry("birthDate", "出生日期"), Map.entry("relation", "与户主关系"), Map.entry("health", "健康状况"),
+            Map.entry("schooling", "就学情况"), Map.entry("medicalInsured", "基本医保"), Map.entry("labour", "劳动能力"));
+
+    /** What to do when some households are bad. */
+    enum Mode { ALL_OR_NOTHING, VALID_ONLY }
+
+    /** One bad cell: Excel row number, column letter, header, message. */
+    record CellError(int row, String column, String header, String message) {
+    }
+
+    /** The result of an import. */
+    record Report(String file, String encoding, int rows, int households, int created, int updated, int unchanged,
+                  int rejected, boolean written, List<CellError> errors) {
+    }
+
+    private final Registrar registrar;
+    private final TransactionTemplate tx;
+
+    HouseholdImport(Registrar registrar, PlatformTransactionManager txManager) {
+        this.registrar = registrar;
+        this.tx = new TransactionTemplate(txManager);
+    }
+
+    Report run(String fileName, byte[] bytes, Mode mode) {
+        String encoding;
+        List<List<String>> table;
+        String name = fileName == null ? "" : fileName.toLowerCase();
+        if (name.endsWith(".xlsx")) {
+            encoding = "xlsx";
+            table = readXlsx(bytes);
+        } else if (name.endsWith(".csv")) {
+            encoding = isUtf8(bytes) ? "UTF-8" : "GBK";
+            table = readCsv(new String(stripBom(bytes), Charset.forName(encoding)));
+        } else {
+            throw new cn.shoudi.InvalidRequestException("请上传 .xlsx 或 .csv 文件（户籍导出格式，可下载模板）");
+        }
+        List<CellError> errors = new ArrayList<>();
+        if (table.isEmpty() || !table.get(0).subList(0, Math.min(table.get(0).size(), HEADERS.size())).equals(HEADERS)) {
+            List<String> got = table.isEmpty() ? List.of() : table.get(0);
+            for (int c = 0; c < HEADERS.size(); c++) {
+                String h = c < got.size() ? got.get(c) : "";
+                if (!HEADERS.get(c).equals(h)) {
+                    errors.add(new CellError(1, CellReference.convertNumToColString(c), HEADERS.get(c),
+                            "表头应为「" + HEADERS.get(c) + "」，现为「" + h + "」；请使用模板"));
+                }
+            }
+            return new Report(fileName, encoding, Math.max(0, table.size() - 1), 0, 0, 0, 0, 0, false, errors);
+        }
+        Map<String, List<Integer>> byHousehold = new LinkedHashMap<>();
+        for (int r = 1; r < table.size(); r++) {
+            String no = cell(table, r, "户编号");
+            if (no.isEmpty() && table.get(r).stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            byHousehold.computeIfAbsent(no, k -> new ArrayList<>()).add(r);
+        }
+        record Candidate(HouseholdData data, Long existing, List<Integer> rows) {
+        }
+        List<Candidate> good = new ArrayList<>();
+        int rejected = 0;
+        for (Map.Entry<String, List<Integer>> e : byHousehold.entrySet()) {
+            int before = errors.size();
+            List<Integer> rows = e.getValue();
+            HouseholdData data = household(table, rows, errors);
+            Long existing = null;
+            if (data != null) {
+                String headId = data.members().stream().filter(m -> "户主".equals(m.relation()))
+                        .map(MemberData::idNumber).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                existing = registrar.existing(data.householdNo(), headId).orElse(null);
+                for (Registrar.Problem p : registrar.problems(data, existing)) {
+                    errors.add(locate(p, rows));
+                }
+            }
+            if (errors.size() > before || data == null) {
+                rejected++;
+            } else {
+                good.add(new Candidate(data, existing, rows));
+            }
+        }
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        boolean write = mode == Mode.VALID_ONLY || errors.isEmpty();
+        if (write && !good.isEmpty()) {
+            List<Registrar.Outcome> outcomes = new ArrayList<>();
+            if (mode == Mode.ALL_OR_NOTHING) {
+                tx.executeWithoutResult(s -> good.forEach(c -> outcomes.add(registrar.upsert(c.data(), c.existing()))));
+            } else {
+                good.forEach(c -> outcomes.add(registrar.upsert(c.data(), c.existing())));
+            }
+            created = (int) outcomes.stream().filter(o -> o == Registrar.Outcome.CREATED).count();
+            updated = (int) outcomes.stream().filter(o -> o == Registrar.Outcome.UPDATED).count();
+            unchanged = (int) outcomes.stream().filter(o -> o == Registrar.Outcome.UNCHANGED).count();
+        }
+        return new Report(fileName, encoding, table.size() - 1, byHousehold.size(), created, updated, unchanged,
+                rejected, write, errors);
+    }
+
+    private HouseholdData household(List<List<String>> t, List<Integer> rows, List<CellError> errors) {
+        int first = rows.get(0);
+        int before = errors.size();
+        for (int r : rows.subList(1, rows.size())) {
+            for (String h : HEADERS.subList(0, 12)) {
+                if (!cell(t, r, h).isEmpty() && !cell(t, r, h).equals(cell(t, first, h))) {
+                    errors.add(error(r, h, "同一户的户级字段应与第 " + (first + 1) + " 行一致"));
+                }
+            }
+        }
+        String villageCode = cell(t, first, "行政村编码");
+        Long villageId = registrar.villageByCode(villageCode).orElse(null);
+        if (villageId == null) {
+            errors.add(error(first, "行政村编码", "行政村编码“" + villageCode + "”不存在"));
+        }
+        Long groupId = villageId == null ? null : registrar.groupByName(villageId, cell(t, first, "村民小组")).orElse(null);
+        if (villageId != null && groupId == null) {
+            errors.add(error(first, "村民小组", "该村没有村民小组“" + cell(t, first, "村民小组") + "”"));
+        }
+        BigDecimal net = number(t, first, "家庭纯收入", errors);
+        BigDecimal rigid = number(t, first, "刚性支出", errors);
+        BigDecimal previous = number(t, first, "上年纯收入", errors);
+        Boolean coping = bool(t, first, "能否自身应对", errors);
+        Boolean guarantee = bool(t, first, "三保障或饮水问题", errors);
+        List<MemberData> members = new ArrayList<>();
+        for (int r : rows) {
+            LocalDate born = date(t, r, errors);
+            members.add(new MemberData(cell(t, r, "姓名"), blank(cell(t, r, "身份证号")), cell(t, r, "性别"), born,
+                    cell(t, r, "与户主关系"), blank(cell(t, r, "健康状况")), null, blank(cell(t, r, "就学情况")),
+                    bool(t, r, "基本医保", errors), blank(cell(t, r, "劳动能力"))));
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        String risks = cell(t, first, "风险类型");
+        return new HouseholdData(cell(t, first, "户编号"), villageId, groupId, cell(t, first, "户类型"), net, rigid,
+                previous, risks.isEmpty() ? java.util.Set.of()
+                : new LinkedHashSet<>(Arrays.asList(risks.split("[、,，;；\\s]+"))), coping, guarantee, members, null,
+                null, new HouseholdData.Details(blank(cell(t, first, "房屋安全等级")), null, null, null, null, null, null,
+                null, blank(cell(t, first, "主要致贫原因"))));
+    }
+
+    private static CellError locate(Registrar.Problem p, List<Integer> rows) {
+        String field = p.field();
+        int row = rows.get(0);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("members\\[(\\d+)]\\.?(\\w*)").matcher(field);
+        if (m.find()) {
+            row = rows.get(Math.min(Integer.parseInt(m.group(1)), rows.size() - 1));
+            field = m.group(2).isEmpty() ? "姓名" : m.group(2);
+        }
+        String header = FIELD_COLUMN.getOrDefault(field, field.equals("members") ? "与户主关系" : "户编号");
+        return error(row, header, p.message());
+    }
+
+    private static CellError error(int zeroBasedRow, String header, String message) {
+        return new CellError(zeroBasedRow + 1, CellReference.convertNumToColString(HEADERS.indexOf(header)), header,
+                message);
+    }
+
+    private static String cell(List<List<String>> t, int r, String header) {
+        List<String> row = t.get(r);
+        int c = HEADERS.indexOf(header);
+        return c < row.size() && row.get(c) != null ? row.get(c).trim() : "";
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static BigDecimal number(List<List<String>> t, int r, String h, List<CellError> errors) {
+        String v = cell(t, r, h);
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(v.replace(",", ""));
+        } catch (NumberFormatException e) {
+            errors.add(error(r, h, "「" + h + "」应为数字，现为「" + v + "」"));
+            return null;
+        }
+    }
+
+    private static Boolean bool(List<List<String>> t, int r, String h, List<CellError> errors) {
+        String v = cell(t, r, h);
+        return switch (v) {
+            case "" -> null;
+            case "是" -> Boolean.TRUE;
+            case "否" -> Boolean.FALSE;
+            default -> {
+                errors.add(error(r, h, "「" + h + "」应填“是”或“否”，现为「" + v + "」"));
+                yield null;
+            }
+        };
+    }
+
+    private static LocalDate date(List<List<String>> t, int r, List<CellError> errors) {
+        String v = cell(t, r, "出生日期");
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.replace('/', '-').replace('.', '-'));
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(error(r, "出生日期", "出生日期「" + v + "」无效，应写成 1965-04-12"));
+            return null;
+        }
+    }
+
+    private static List<List<String>> readXlsx(byte[] bytes) {
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+            Sheet sheet = wb.getSheetAt(0);
+            DataFormatter fmt = new DataFormatter();
+            List<List<String>> out = new ArrayList<>();
+            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < HEADERS.size(); c++) {
+                    Cell cell = row == null ? null : row.getCell(c);
+                    if (cell == null) {
+                        cells.add("");
+                    } else if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+                        cells.add(cell.getLocalDateTimeCellValue().toLocalDate().toString());
+                    } else if (cell.getCellType() == CellType.NUMERIC) {
+                        cells.add(new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros()
+                                .toPlainString());
+                    } else {
+                        cells.add(fmt.formatCellValue(cell).trim());
+                    }
+                }
+                out.add(cells);
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            throw new cn.shoudi.InvalidRequestException("无法读取该 Excel 文件：" + e.getMessage());
+        }
+    }
+
+    /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
+    static List<List<String>> readCsv(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    field.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (ch == '\n' || ch == '\r') {
+                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+            } else {
+                field.append(ch);
+            }
+        }
+        if (field.length() > 0 || !row.isEmpty()) {
+            row.add(field.toString());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static byte[] stripBom(byte[] b) {
+        return b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF
+                ? Arrays.copyOfRange(b, 3, b.length) : b;
+    }
+}

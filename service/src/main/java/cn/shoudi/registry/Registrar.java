@@ -1,0 +1,110 @@
+package cn.shoudi.registry;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes to the registry for other features (bulk import): validation without writing, and create-or-update of a
+ * whole household that leaves an unchanged household untouched (no new version, no event).
+ */
+@Service
+public class Registrar {
+
+    /** How an upsert ended. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    /**
+     * One invalid field.
+     *
+     * @param field   JSON path, e.g. members[1].idNumber
+     * @param code    stable code
+     * @param message Chinese message
+     */
+    public record Problem(String field, String code, String message) {
+    }
+
+    private final Households households;
+    private final Villages villages;
+    private final VillagerGroups groups;
+    private final HouseholdValidator validator;
+    private final HouseholdService service;
+
+    Registrar(Households households, Villages villages, VillagerGroups groups, HouseholdValidator validator,
+              HouseholdService service) {
+        this.households = households;
+        this.villages = villages;
+        this.groups = groups;
+        this.validator = validator;
+        this.service = service;
+    }
+
+    /** The village with this code, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Long> villageByCode(String code) {
+        return villages.findAll().stream().filter(v -> v.code().equals(code)).map(Village::id).findFirst();
+    }
+
+    /** The villager group of this name in the village, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Long> groupByName(long villageId, String name) {
+        return groups.findByVillageIdOrderById(villageId).stream().filter(g -> g.name().equals(name))
+                .map(VillagerGroup::id).findFirst();
+    }
+
+    /** The existing household an import row means: by household number, else by the head's ID number. */
+    @Transactional(readOnly = true)
+    public Optional<Long> existing(String householdNo, String headIdNumber) {
+        Optional<Long> byNo = households.findByHouseholdNo(householdNo).map(Household::id);
+        if (byNo.isPresent() || headIdNumber == null || headIdNumber.isBlank()) {
+            return byNo;
+        }
+        return households.findAll().stream().filter(h -> h.members().stream().anyMatch(m -> "户主".equals(m.relation())
+                && headIdNumber.trim().equalsIgnoreCase(m.idNumber()))).map(Household::id).findFirst();
+    }
+
+    /** Every problem of the data, as creating (or updating the given household) would find them; nothing written. */
+    @Transactional(readOnly = true)
+    public List<Problem> problems(HouseholdData data, Long existingId) {
+        try {
+            validator.validate(data, existingId);
+            return List.of();
+        } catch (InvalidHouseholdException e) {
+            return e.problems().stream().map(p -> new Problem(p.field(), p.code(), p.message())).toList();
+        }
+    }
+
+    /** Creates the household, or replaces an existing one's data when it differs; one transaction per household. */
+    @Transactional
+    public Outcome upsert(HouseholdData data, Long existingId) {
+        if (existingId == null) {
+            service.register(data);
+            return Outcome.CREATED;
+        }
+        Household current = service.find(existingId);
+        Household candidate = new Household();
+        candidate.apply(data, current.updatedAt());
+        if (same(current, candidate)) {
+            return Outcome.UNCHANGED;
+        }
+        service.update(existingId, data);
+        return Outcome.UPDATED;
+    }
+
+    private static boolean same(Household a, Household b) {
+        return a.householdNo().equals(b.householdNo()) && a.villageId().equals(b.villageId())
+                && a.groupId().equals(b.groupId()) && a.householdClass() == b.householdClass()
+                && a.netIncome().compareTo(b.netIncome()) == 0 && a.rigidExpenditure().compareTo(b.rigidExpenditure()) == 0
+                && java.util.Objects.equals(plain(a.previousYearNetIncome()), plain(b.previousYearNetIncome()))
+                && a.riskTypeSet().equals(b.riskTypeSet()) && a.selfCoping() == b.selfCoping()
+                && a.guaranteeIssue() == b.guaranteeIssue() && a.details().equals(b.details())
+                && a.members().equals(b.members())
+                && (b.helpers().isEmpty() || a.currentHelper().equals(b.currentHelper()));
+    }
+
+    private static String plain(java.math.BigDecimal v) {
+        return v == null ? null : v.stripTrailingZeros().toPlainString();
+    }
+}

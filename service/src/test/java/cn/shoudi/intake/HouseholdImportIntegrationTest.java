@@ -1,0 +1,172 @@
+package cn.shoudi.intake;
+
+import cn.shoudi.ApiClient;
+import cn.shoudi.TestTownship;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bulk import: validate everything first, two modes, idempotent re-import, GBK CSV and XLSX give the same households. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "shoudi.demo.enabled=false", "shoudi.assessment.as-of=2021-12-31",
+        "shoudi.monitoring.escalation-initial-delay=PT1H"})
+class HouseholdImportIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient api;
+    String villageCode;
+    String prefix;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port, jdbc);
+        TestTownship town = new TestTownship(api);
+        villageCode = (String) api.getList("/api/villages").stream()
+                .filter(v -> ((Number) v.get("id")).longValue() == town.villageId).findFirst().orElseThrow().get("code");
+        prefix = "M" + (System.nanoTime() % 100_000_000L);
+    }
+
+    private List<List<String>> rows(boolean withBad) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of(prefix + "01", villageCode, "1组", "脱贫户", "11000", "0", "11000", "因病", "否", "否", "B", "因病",
+                "冉德才", SignalIntakeIntegrationTest.freshId(), "男", "", "户主", "大病", "非在校", "是", "弱劳动力"));
+        rows.add(List.of(prefix + "01", villageCode, "1组", "脱贫户", "11000", "0", "11000", "因病", "否", "否", "B", "因病",
+                "何秀英", "", "女", "1967-08-23", "配偶", "健康", "非在校", "是", "普通劳动力"));
+        rows.add(List.of(prefix + "02", villageCode, "1组", "一般农户", "60000", "0", "58000", "", "是", "否", "A", "",
+                "张建国", "", "男", "1978-02-03", "户主", "健康", "非在校", "是", "普通劳动力"));
+        if (withBad) {
+            rows.add(List.of(prefix + "03", villageCode, "1组", "一般农户", "三万", "0", "30000", "", "是", "否", "A", "",
+                    "王小红", "500243199001010012", "女", "1990-01-01", "户主", "健康", "非在校", "是", "普通劳动力"));
+        }
+        // fill the head's birth date from the generated ID number
+        List<String> head = new ArrayList<>(rows.get(0));
+        String id = head.get(13);
+        head.set(15, id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14));
+        rows.set(0, head);
+        return rows;
+    }
+
+    private static byte[] xlsx(List<List<String>> rows) throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet s = wb.createSheet("户籍导出");
+            Row h = s.createRow(0);
+            for (int c = 0; c < HouseholdImport.HEADERS.size(); c++) {
+                h.createCell(c).setCellValue(HouseholdImport.HEADERS.get(c));
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = s.createRow(r + 1);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(rows.get(r).get(c));
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static byte[] gbkCsv(List<List<String>> rows) {
+        StringBuilder sb = new StringBuilder(String.join(",", HouseholdImport.HEADERS)).append("\r\n");
+        for (List<String> r : rows) {
+            sb.append(r.stream().map(v -> v.contains(",") ? "\"" + v + "\"" : v).collect(Collectors.joining(",")))
+                    .append("\r\n");
+        }
+        return sb.toString().getBytes(Charset.forName("GBK"));
+    }
+
+    private Map<String, Object> upload(String name, byte[] bytes, String mode) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        form.add("mode", mode);
+        Map<String, Object> report = api.http().post().uri("/api/imports/households")
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve().body(Map.class);
+        api.awaitOutboxDrained();
+        return report;
+    }
+
+    private long households() {
+        return jdbc.sql("SELECT COUNT(*) FROM registry_household WHERE household_no LIKE ?").param(prefix + "%")
+                .query(Long.class).single();
+    }
+
+    @Test
+    void allOrNothingWritesNoneAndValidOnlyWritesExactlyTheGoodHouseholdsReportingEachBadCell() throws Exception {
+        byte[] file = xlsx(rows(true));
+        Map<String, Object> none = upload("户籍.xlsx", file, "ALL_OR_NOTHING");
+        assertThat(none).containsEntry("written", false).containsEntry("rejected", 1).containsEntry("created", 0);
+        assertThat(households()).isZero();
+
+        Map<String, Object> some = upload("户籍.xlsx", file, "VALID_ONLY");
+        assertThat(some).containsEntry("written", true).containsEntry("created", 2).containsEntry("rejected", 1);
+        assertThat(households()).isEqualTo(2);
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) some.get("errors");
+        assertThat(errors).singleElement().satisfies(e -> assertThat(e).containsEntry("row", 5)
+                .containsEntry("column", "E").containsEntry("header", "家庭纯收入"));
+        assertThat(api.getList("/api/villages")).isNotEmpty();
+
+        // the same file again: nothing changes
+        long versions = jdbc.sql("SELECT SUM(version) FROM registry_household WHERE household_no LIKE ?")
+                .param(prefix + "%").query(Long.class).single();
+        Map<String, Object> again = upload("户籍.xlsx", file, "VALID_ONLY");
+        assertThat(again).containsEntry("created", 0).containsEntry("updated", 0).containsEntry("unchanged", 2);
+        assertThat(jdbc.sql("SELECT SUM(version) FROM registry_household WHERE household_no LIKE ?")
+                .param(prefix + "%").query(Long.class).single()).isEqualTo(versions);
+    }
+
+    @Test
+    void aGbkCsvAndAnXlsxOfTheSameDataImportToIdenticalHouseholdsAndAChangedRowUpdatesItsHousehold() throws Exception {
+        List<List<String>> data = rows(false);
+        Map<String, Object> fromXlsx = upload("户籍.xlsx", xlsx(data), "ALL_OR_NOTHING");
+        assertThat(fromXlsx).containsEntry("created", 2).containsEntry("written", true);
+
+        Map<String, Object> fromCsv = upload("户籍.csv", gbkCsv(data), "ALL_OR_NOTHING");
+        assertThat(fromCsv).containsEntry("encoding", "GBK").containsEntry("unchanged", 2).containsEntry("created", 0)
+                .containsEntry("updated", 0);
+
+        List<List<String>> changed = new ArrayList<>(data);
+        List<String> row = new ArrayList<>(changed.get(2));
+        row.set(4, "61000");
+        changed.set(2, row);
+        Map<String, Object> update = upload("户籍.csv", gbkCsv(changed), "ALL_OR_NOTHING");
+        assertThat(update).containsEntry("updated", 1).containsEntry("unchanged", 1);
+        assertThat(jdbc.sql("SELECT net_income FROM registry_household WHERE household_no = ?").param(prefix + "02")
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("61000");
+    }
+
+    @Test
+    void aFileWithTheWrongHeadersIsRefusedCellByCell() throws Exception {
+        List<List<String>> rows = rows(false);
+        byte[] csv = ("户号,村\r\n" + String.join(",", rows.get(0)) + "\r\n").getBytes(Charset.forName("UTF-8"));
+        Map<String, Object> r = upload("户籍.csv", csv, "VALID_ONLY");
+        assertThat(r).containsEntry("written", false).containsEntry("encoding", "UTF-8");
+        assertThat((List<Map<String, Object>>) r.get("errors")).anySatisfy(e -> assertThat(e)
+                .containsEntry("row", 1).containsEntry("column", "A").containsEntry("header", "户编号"));
+        assertThat(households()).isZero();
+    }
+}

@@ -55,6 +55,10 @@ class Household {
     private List<Member> members = new ArrayList<>();
     @MappedCollection(idColumn = "household_id", keyColumn = "position")
     private List<HelperAssignment> helpers = new ArrayList<>();
+    @MappedCollection(idColumn = "household_id", keyColumn = "position")
+    private List<MemberEvent> memberEvents = new ArrayList<>();
+    private String status = "ACTIVE";
+    private Long mergedInto;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -101,6 +105,36 @@ class Household {
         if (data.helperCadreId() != null) {
             assignHelper(data.helperCadreId(), LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
         }
+    }
+
+    /** The data of this household as a client would submit it, to apply a change to and validate whole. */
+    HouseholdData toData() {
+        return new HouseholdData(householdNo, villageId, groupId, householdClass.name(), netIncome, rigidExpenditure,
+                previousYearNetIncome, riskTypeSet(), selfCoping, guaranteeIssue, members.stream()
+                .map(m -> new MemberData(m.name(), m.idNumber(), m.sex(), m.birthDate(), m.relation(), m.health(),
+                        m.disabilityGrade(), m.schooling(), m.medicalInsured(), m.labour())).toList(),
+                null, version, details());
+    }
+
+    /** Records a membership change; the members themselves are replaced through {@link #apply}. */
+    void record(String type, MemberData member, LocalDate date, Long related, String note, Instant now) {
+        memberEvents.add(new MemberEvent(type, member.name(), member.idNumber(), date, related, note, now));
+    }
+
+    /** Marks the household merged into another; it is kept as history and no longer evaluated. */
+    void mergeInto(long other, Instant now) {
+        status = "MERGED";
+        mergedInto = other;
+        members = new ArrayList<>();
+        updatedAt = now;
+    }
+
+    boolean active() {
+        return "ACTIVE".equals(status);
+    }
+
+    List<MemberEvent> memberEvents() {
+        return List.copyOf(memberEvents);
     }
 
     /** Makes a cadre the household's helper from a date; the previous assignment is ended, not deleted. */

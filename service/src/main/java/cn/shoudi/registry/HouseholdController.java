@@ -20,8 +20,10 @@ class HouseholdController {
 
     private final HouseholdService service;
     private final Households households;
+    private final MembershipService membership;
 
-    HouseholdController(HouseholdService service, Households households) {
+    HouseholdController(HouseholdService service, Households households, MembershipService membership) {
+        this.membership = membership;
         this.service = service;
         this.households = households;
     }
@@ -48,6 +50,24 @@ class HouseholdController {
     @GetMapping
     List<HouseholdView> byVillage(@RequestParam long villageId) {
         return households.findByVillageIdOrderById(villageId).stream().map(HouseholdView::of).toList();
+    }
+
+    /** Records a birth, death, marriage in/out or move away/back; the household is re-evaluated. */
+    @PostMapping("/{id}/member-events")
+    HouseholdView memberEvent(@PathVariable long id, @RequestBody MembershipService.Change change) {
+        return HouseholdView.of(membership.change(id, change));
+    }
+
+    /** Splits members off into a new household (分户). */
+    @PostMapping("/{id}/split")
+    HouseholdView split(@PathVariable long id, @RequestBody MembershipService.Split split) {
+        return HouseholdView.of(membership.split(id, split));
+    }
+
+    /** Merges another household into this one (合户). */
+    @PostMapping("/{id}/merge")
+    HouseholdView merge(@PathVariable long id, @RequestBody MembershipService.Merge merge) {
+        return HouseholdView.of(membership.merge(id, merge));
     }
 
     /** Body of a helper change. */

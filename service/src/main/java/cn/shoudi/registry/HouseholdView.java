@@ -12,7 +12,12 @@ record HouseholdView(long id, long version, String householdNo, long villageId, 
                      BigDecimal netIncome, BigDecimal perCapitaNetIncome, BigDecimal rigidExpenditure,
                      BigDecimal previousYearNetIncome, Set<String> riskTypes, boolean selfCoping,
                      boolean guaranteeIssue, List<MemberData> members, Long helperCadreId,
-                     List<HelperPeriod> helperHistory, HouseholdData.Details housing, Instant updatedAt) {
+                     List<HelperPeriod> helperHistory, HouseholdData.Details housing, String status,
+                     List<MemberEventView> memberEvents, Instant updatedAt) {
+
+    /** One membership change. */
+    record MemberEventView(String type, String memberName, LocalDate date, Long relatedHouseholdId, String note) {
+    }
 
     /** One period of a helper assignment. */
     record HelperPeriod(long cadreId, LocalDate from, LocalDate to) {
@@ -29,6 +34,8 @@ record HouseholdView(long id, long version, String householdNo, long villageId, 
                 h.previousYearNetIncome(), h.riskTypeSet(), h.selfCoping(), h.guaranteeIssue(), members,
                 h.currentHelper().orElse(null),
                 h.helpers().stream().map(a -> new HelperPeriod(a.cadreId(), a.startDate(), a.endDate())).toList(),
-                h.details(), h.updatedAt());
+                h.details(), h.active() ? "ACTIVE" : "MERGED", h.memberEvents().stream()
+                .map(e -> new MemberEventView(e.type(), e.memberName(), e.eventDate(), e.relatedHouseholdId(), e.note()))
+                .toList(), h.updatedAt());
     }
 }

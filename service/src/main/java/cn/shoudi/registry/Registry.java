@@ -29,7 +29,8 @@ public class Registry {
     /** The household's current data as the rules' input, or empty when it does not exist. */
     @Transactional(readOnly = true)
     public Optional<HouseholdSnapshot> snapshot(long householdId) {
-        return households.findById(householdId).map(h -> new HouseholdSnapshot(h.id(), h.householdNo(), h.version(), h.villageId(),
+        return households.findById(householdId).filter(Household::active).map(h -> new HouseholdSnapshot(h.id(),
+                h.householdNo(), h.version(), h.villageId(),
                 h.groupId(), h.toRulesInput()));
     }
 
@@ -83,7 +84,7 @@ public class Registry {
     /** Several households as the rules see them, in the order of their ids; missing ids are left out. */
     @Transactional(readOnly = true)
     public List<HouseholdSnapshot> snapshots(java.util.Collection<Long> householdIds) {
-        return households.findAllById(householdIds).stream()
+        return households.findAllById(householdIds).stream().filter(Household::active)
                 .sorted(java.util.Comparator.comparing(Household::id))
                 .map(h -> new HouseholdSnapshot(h.id(), h.householdNo(), h.version(), h.villageId(), h.groupId(),
                         h.toRulesInput())).toList();
@@ -92,14 +93,15 @@ public class Registry {
     /** Ids of households after {@code afterId}, ascending, at most {@code limit}: for streaming every household. */
     @Transactional(readOnly = true)
     public List<Long> householdIdsAfter(long afterId, int limit) {
-        return jdbc.sql("SELECT id FROM registry_household WHERE id > ? ORDER BY id LIMIT " + limit)
+        return jdbc.sql("SELECT id FROM registry_household WHERE id > ? AND status = 'ACTIVE' ORDER BY id LIMIT "
+                        + limit)
                 .param(afterId).query(Long.class).list();
     }
 
     /** How many households the registry holds. */
     @Transactional(readOnly = true)
     public long householdCount() {
-        return households.count();
+        return jdbc.sql("SELECT COUNT(*) FROM registry_household WHERE status = 'ACTIVE'").query(Long.class).single();
     }
 
     /** The household a member with this ID number belongs to, if any. */

@@ -2,7 +2,6 @@ package cn.shoudi.intake;
 
 import cn.shoudi.ApiClient;
 import cn.shoudi.TestTownship;
-import cn.shoudi.rules.facts.IdNumbers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +15,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,10 +40,7 @@ class SignalIntakeIntegrationTest {
 
     /** A valid, unused ID number of a man born in 1965. */
     static String freshId() {
-        String first17 = "500243" + "1965" + String.format("%02d%02d", 1 + ThreadLocalRandom.current().nextInt(12),
-                1 + ThreadLocalRandom.current().nextInt(28)) + String.format("%03d",
-                2 * ThreadLocalRandom.current().nextInt(499) + 1);
-        return first17 + IdNumbers.checkCharacter(first17);
+        return cn.shoudi.TestIds.fresh("1965", true);
     }
 
     private long household(String headId) {

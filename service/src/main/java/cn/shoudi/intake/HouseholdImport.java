@@ -75,7 +75,53 @@ class HouseholdImport {
         this.tx = new TransactionTemplate(txManager);
     }
 
+    /** Progress of an import running in the background; the report once done. */
+    record Progress(String id, String status, int households, int done, Report report, String error) {
+    }
+
+    private final java.util.Map<String, Progress> runs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread t = new Thread(r, "household-import");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** Starts an import in the background, for large files; follow it with {@link #progress}. */
+    Progress start(String fileName, byte[] bytes, Mode mode) {
+        String id = java.util.UUID.randomUUID().toString();
+        runs.put(id, new Progress(id, "RUNNING", 0, 0, null, null));
+        runner.submit(() -> {
+            try {
+                Report r = run(fileName, bytes, mode, (done, total) -> runs.put(id,
+                        new Progress(id, "RUNNING", total, done, null, null)));
+                runs.put(id, new Progress(id, "DONE", r.households(), r.households(), r, null));
+            } catch (RuntimeException e) {
+                runs.put(id, new Progress(id, "FAILED", 0, 0, null, e.getMessage()));
+            }
+        });
+        return runs.get(id);
+    }
+
+    java.util.Optional<Progress> progress(String id) {
+        return java.util.Optional.ofNullable(runs.get(id));
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        runner.shutdownNow();
+    }
+
     Report run(String fileName, byte[] bytes, Mode mode) {
+        return run(fileName, bytes, mode, (done, total) -> { });
+    }
+
+    /** Reports households validated, then written, out of the total. */
+    interface Listener {
+        void progress(int done, int total);
+    }
+
+    Report run(String fileName, byte[] bytes, Mode mode, Listener listener) {
         String encoding;
         List<List<String>> table;
         String name = fileName == null ? "" : fileName.toLowerCase();
@@ -130,6 +176,7 @@ class HouseholdImport {
             } else {
                 good.add(new Candidate(data, existing, rows));
             }
+            listener.progress(good.size() + rejected, byHousehold.size() * 2);
         }
         int created = 0;
         int updated = 0;
@@ -140,7 +187,10 @@ class HouseholdImport {
             if (mode == Mode.ALL_OR_NOTHING) {
                 tx.executeWithoutResult(s -> good.forEach(c -> outcomes.add(registrar.upsert(c.data(), c.existing()))));
             } else {
-                good.forEach(c -> outcomes.add(registrar.upsert(c.data(), c.existing())));
+                for (Candidate c : good) {
+                    outcomes.add(registrar.upsert(c.data(), c.existing()));
+                    listener.progress(byHousehold.size() + outcomes.size(), byHousehold.size() * 2);
+                }
             }
             created = (int) outcomes.stream().filter(o -> o == Registrar.Outcome.CREATED).count();
             updated = (int) outcomes.stream().filter(o -> o == Registrar.Outcome.UPDATED).count();

@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,6 +36,20 @@ class ImportController {
                                             @RequestParam(defaultValue = "ALL_OR_NOTHING") HouseholdImport.Mode mode)
             throws IOException {
         return importer.run(file.getOriginalFilename(), file.getBytes(), mode);
+    }
+
+    /** Starts an import in the background (large files); follow its progress. */
+    @PostMapping(path = "/api/imports/households/async", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<HouseholdImport.Progress> start(@RequestParam("file") MultipartFile file,
+                                                  @RequestParam(defaultValue = "ALL_OR_NOTHING") HouseholdImport.Mode mode)
+            throws IOException {
+        HouseholdImport.Progress p = importer.start(file.getOriginalFilename(), file.getBytes(), mode);
+        return ResponseEntity.accepted().header(HttpHeaders.LOCATION, "/api/imports/" + p.id()).body(p);
+    }
+
+    @GetMapping("/api/imports/{id}")
+    ResponseEntity<HouseholdImport.Progress> progress(@PathVariable String id) {
+        return ResponseEntity.of(importer.progress(id));
     }
 
     @GetMapping("/api/imports/households/template.xlsx")

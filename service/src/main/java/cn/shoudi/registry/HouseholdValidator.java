@@ -138,6 +138,15 @@ class HouseholdValidator {
             }
             oneOf(p, f + "health", "健康状况", m.health(), HEALTH);
             oneOf(p, f + "schooling", "就学情况", m.schooling(), SCHOOLING);
+            if (m.schooling() != null && m.birthDate() != null) {
+                int age = java.time.Period.between(m.birthDate(), today).getYears();
+                boolean student = Set.of("在校", "辍学", "送教上门").contains(m.schooling());
+                if (student && (age < 3 || age > 30) || "学前".equals(m.schooling()) && age > 7
+                        || "未入学".equals(m.schooling()) && age > 18) {
+                    p.add(new FieldProblem(f + "schooling", "AGE_MISMATCH", "就学情况“" + m.schooling() + "”与年龄 "
+                            + age + " 岁不符"));
+                }
+            }
             oneOf(p, f + "labour", "劳动能力", m.labour(), LABOUR);
             if (m.disabilityGrade() != null && (m.disabilityGrade() < 1 || m.disabilityGrade() > 4)) {
                 p.add(new FieldProblem(f + "disabilityGrade", "OUT_OF_RANGE", "残疾等级应为 1 至 4 级"));

@@ -31,9 +31,11 @@ public class Registrar {
     private final VillagerGroups groups;
     private final HouseholdValidator validator;
     private final HouseholdService service;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Registrar(Households households, Villages villages, VillagerGroups groups, HouseholdValidator validator,
-              HouseholdService service) {
+              HouseholdService service, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.households = households;
         this.villages = villages;
         this.groups = groups;
@@ -44,7 +46,7 @@ public class Registrar {
     /** The village with this code, if any. */
     @Transactional(readOnly = true)
     public Optional<Long> villageByCode(String code) {
-        return villages.findAll().stream().filter(v -> v.code().equals(code)).map(Village::id).findFirst();
+        return jdbc.sql("SELECT id FROM registry_village WHERE code = ?").param(code).query(Long.class).optional();
     }
 
     /** The villager group of this name in the village, if any. */
@@ -61,8 +63,10 @@ public class Registrar {
         if (byNo.isPresent() || headIdNumber == null || headIdNumber.isBlank()) {
             return byNo;
         }
-        return households.findAll().stream().filter(h -> h.members().stream().anyMatch(m -> "户主".equals(m.relation())
-                && headIdNumber.trim().equalsIgnoreCase(m.idNumber()))).map(Household::id).findFirst();
+        return jdbc.sql("SELECT m.household_id FROM registry_member m JOIN registry_household h ON h.id = m.household_id"
+                        + " WHERE m.id_number = ? AND m.relation = '户主' AND h.status = 'ACTIVE' ORDER BY m.household_id"
+                        + " LIMIT 1")
+                .param(headIdNumber.trim().toUpperCase()).query(Long.class).optional();
     }
 
     /** Every problem of the data, as creating (or updating the given household) would find them; nothing written. */

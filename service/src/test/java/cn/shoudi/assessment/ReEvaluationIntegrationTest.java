@@ -58,18 +58,7 @@ class ReEvaluationIntegrationTest {
     void removeGeneratedHouseholds() {
         api.awaitOutboxDrained();
         for (long[] range : inserted) {
-            Object[] p = {range[0], range[1]};
-            String tasks = "SELECT id FROM monitoring_task WHERE household_id > ? AND household_id <= ?";
-            jdbc.sql("DELETE FROM monitoring_task_history WHERE task_id IN (" + tasks + ")").params(p).update();
-            jdbc.sql("DELETE FROM monitoring_task_visit WHERE task_id IN (" + tasks + ")").params(p).update();
-            jdbc.sql("DELETE FROM monitoring_task WHERE household_id > ? AND household_id <= ?").params(p).update();
-            String assessments = "SELECT id FROM assessment WHERE household_id > ? AND household_id <= ?";
-            jdbc.sql("DELETE FROM assessment_finding WHERE assessment_id IN (" + assessments + ")").params(p).update();
-            jdbc.sql("DELETE FROM assessment_decision WHERE assessment_id IN (" + assessments + ")").params(p).update();
-            jdbc.sql("DELETE FROM assessment WHERE household_id > ? AND household_id <= ?").params(p).update();
-            jdbc.sql("DELETE FROM assessment_head WHERE household_id > ? AND household_id <= ?").params(p).update();
-            jdbc.sql("DELETE FROM registry_member WHERE household_id > ? AND household_id <= ?").params(p).update();
-            jdbc.sql("DELETE FROM registry_household WHERE id > ? AND id <= ?").params(p).update();
+            cn.shoudi.TestCleanup.deleteHouseholds(jdbc, "id > ? AND id <= ?", range[0], range[1]);
         }
         inserted.clear();
     }

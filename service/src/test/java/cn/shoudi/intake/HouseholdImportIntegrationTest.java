@@ -160,6 +160,59 @@ class HouseholdImportIntegrationTest {
     }
 
     @Test
+    void aLargeFileImportsInTheBackgroundWithProgressAndAnAdultInPreschoolIsRefused() throws Exception {
+        int n = 3389;
+        StringBuilder csv = new StringBuilder(String.join(",", HouseholdImport.HEADERS)).append("\n");
+        for (int h = 0; h < n; h++) {
+            for (int m = 0; m < 4; m++) {
+                csv.append(String.join(",", prefix + "L" + h, villageCode, "1组", h % 4 == 0 ? "脱贫户" : "一般农户",
+                        String.valueOf(20000 + h), "0", String.valueOf(20000 + h), "", "是", "否", "A",
+                        h % 4 == 0 ? "因病" : "", "成员" + m, "", m % 2 == 0 ? "男" : "女",
+                        m < 2 ? "1970-01-0" + (m + 1) : "2012-05-0" + m, m == 0 ? "户主" : m == 1 ? "配偶" : "之女",
+                        "健康", m < 2 ? "非在校" : "在校", "是", m < 2 ? "普通劳动力" : "无劳动力")).append("\n");
+            }
+        }
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "township.csv";
+            }
+        });
+        form.add("mode", "VALID_ONLY");
+        long started = System.nanoTime();
+        Map<String, Object> accepted = api.http().post().uri("/api/imports/households/async")
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve().body(Map.class);
+        String id = (String) accepted.get("id");
+        java.util.concurrent.atomic.AtomicBoolean sawProgress = new java.util.concurrent.atomic.AtomicBoolean();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(10))
+                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+                    Map<String, Object> p = api.get("/api/imports/" + id);
+                    int done = ((Number) p.get("done")).intValue();
+                    if (done > 0 && done < ((Number) p.get("households")).intValue()) {
+                        sawProgress.set(true);
+                    }
+                    return !"RUNNING".equals(p.get("status"));
+                });
+        Map<String, Object> finished = api.get("/api/imports/" + id);
+        System.out.printf("import of %d households (%d rows) took %d ms%n", n, 4 * n,
+                (System.nanoTime() - started) / 1_000_000);
+        assertThat(finished).containsEntry("status", "DONE");
+        assertThat(sawProgress).isTrue();
+        assertThat((Map<String, Object>) finished.get("report")).containsEntry("created", n).containsEntry("rejected", 0);
+        api.awaitOutboxDrained();
+        cn.shoudi.TestCleanup.deleteHouseholds(jdbc, "household_no LIKE ?", prefix + "L%");
+
+        List<List<String>> adult = rows(false);
+        List<String> row = new ArrayList<>(adult.get(2));
+        row.set(18, "学前");
+        adult.set(2, row);
+        Map<String, Object> refused = upload("户籍.xlsx", xlsx(adult), "ALL_OR_NOTHING");
+        assertThat((List<Map<String, Object>>) refused.get("errors")).anySatisfy(e -> assertThat(e)
+                .containsEntry("row", 4).containsEntry("header", "就学情况"));
+    }
+
+    @Test
     void aFileWithTheWrongHeadersIsRefusedCellByCell() throws Exception {
         List<List<String>> rows = rows(false);
         byte[] csv = ("户号,村\r\n" + String.join(",", rows.get(0)) + "\r\n").getBytes(Charset.forName("UTF-8"));

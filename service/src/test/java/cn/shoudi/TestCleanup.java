@@ -1,0 +1,28 @@
+package cn.shoudi;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Removes generated households and everything derived from them, so later tests see a small registry. */
+public final class TestCleanup {
+
+    private TestCleanup() {
+    }
+
+    /** Deletes the households selected by {@code where} (a condition on registry_household) and their traces. */
+    public static void deleteHouseholds(JdbcClient jdbc, String where, Object... params) {
+        String ids = "SELECT id FROM registry_household WHERE " + where;
+        String tasks = "SELECT id FROM monitoring_task WHERE household_id IN (" + ids + ")";
+        String assessments = "SELECT id FROM assessment WHERE household_id IN (" + ids + ")";
+        jdbc.sql("DELETE FROM monitoring_task_history WHERE task_id IN (" + tasks + ")").params(params).update();
+        jdbc.sql("DELETE FROM monitoring_task_visit WHERE task_id IN (" + tasks + ")").params(params).update();
+        jdbc.sql("DELETE FROM monitoring_task WHERE household_id IN (" + ids + ")").params(params).update();
+        jdbc.sql("DELETE FROM assessment_finding WHERE assessment_id IN (" + assessments + ")").params(params).update();
+        jdbc.sql("DELETE FROM assessment_decision WHERE assessment_id IN (" + assessments + ")").params(params).update();
+        jdbc.sql("DELETE FROM assessment WHERE household_id IN (" + ids + ")").params(params).update();
+        jdbc.sql("DELETE FROM assessment_head WHERE household_id IN (" + ids + ")").params(params).update();
+        jdbc.sql("DELETE FROM registry_member WHERE household_id IN (" + ids + ")").params(params).update();
+        jdbc.sql("DELETE FROM registry_member_event WHERE household_id IN (" + ids + ")").params(params).update();
+        jdbc.sql("DELETE FROM registry_helper_assignment WHERE household_id IN (" + ids + ")").params(params).update();
+        jdbc.sql("DELETE FROM registry_household WHERE " + where).params(params).update();
+    }
+}

@@ -13,8 +13,6 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
@@ -115,16 +113,7 @@ public class AssessmentService {
      * @return the new assessment's id, or empty when nothing new was stored
      */
     public Optional<Long> assess(long householdId) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(status -> assessInTransaction(householdId));
-            } catch (PessimisticLockingFailureException | DuplicateKeyException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                log.debug("retrying evaluation of household {} after {}", householdId, e.toString());
-            }
-        }
+        return cn.shoudi.Retrying.inTransaction(tx, ATTEMPTS, () -> assessInTransaction(householdId));
     }
 
     private Optional<Long> assessInTransaction(long householdId) {
@@ -202,41 +191,31 @@ public class AssessmentService {
     }
 
     private int writePage(List<Assessment> records, String version, LocalDate asOf) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Integer n = tx.execute(status -> {
-                    List<Long> ids = records.stream().map(Assessment::householdId).sorted().toList();
-                    Map<Long, Head> locked = heads(ids, true);
-                    List<Long> missing = ids.stream().filter(id -> !locked.containsKey(id)).toList();
-                    if (!missing.isEmpty()) {
-                        jdbc.sql("INSERT INTO assessment_head (household_id, assessment_id, policy_version, "
-                                        + "inputs_hash, as_of) VALUES " + String.join(",",
-                                        missing.stream().map(id -> "(" + id + ", 0, '', '', '1970-01-01')").toList()))
-                                .update();
-                        locked.putAll(heads(missing, true));
-                    }
-                    List<Assessment> fresh = records.stream()
-                            .filter(r -> !locked.get(r.householdId()).matches(version, r.inputsHash(), asOf))
-                            .toList();
-                    List<Assessment> saved = new ArrayList<>();
-                    assessments.saveAll(fresh).forEach(saved::add);
-                    for (Assessment a : saved) {
-                        jdbc.sql("UPDATE assessment_head SET assessment_id = ?, policy_version = ?, inputs_hash = ?, "
-                                        + "as_of = ? WHERE household_id = ?")
-                                .params(a.id(), version, a.inputsHash(), asOf, a.householdId()).update();
-                        a.findings().forEach(f -> meters.counter("shoudi.findings", "code", f.code()).increment());
-                        events.publishEvent(new AssessmentRecorded(a.id(), a.householdId()));
-                    }
-                    return saved.size();
-                });
-                return n == null ? 0 : n;
-            } catch (PessimisticLockingFailureException | DuplicateKeyException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                log.debug("retrying a page of {} assessments after {}", records.size(), e.toString());
+        return cn.shoudi.Retrying.inTransaction(tx, ATTEMPTS, () -> {
+            List<Long> ids = records.stream().map(Assessment::householdId).sorted().toList();
+            Map<Long, Head> locked = heads(ids, true);
+            List<Long> missing = ids.stream().filter(id -> !locked.containsKey(id)).toList();
+            if (!missing.isEmpty()) {
+                jdbc.sql("INSERT INTO assessment_head (household_id, assessment_id, policy_version, "
+                                + "inputs_hash, as_of) VALUES " + String.join(",",
+                                missing.stream().map(id -> "(" + id + ", 0, '', '', '1970-01-01')").toList()))
+                        .update();
+                locked.putAll(heads(missing, true));
             }
-        }
+            List<Assessment> fresh = records.stream()
+                    .filter(r -> !locked.get(r.householdId()).matches(version, r.inputsHash(), asOf))
+                    .toList();
+            List<Assessment> saved = new ArrayList<>();
+            assessments.saveAll(fresh).forEach(saved::add);
+            for (Assessment a : saved) {
+                jdbc.sql("UPDATE assessment_head SET assessment_id = ?, policy_version = ?, inputs_hash = ?, "
+                                + "as_of = ? WHERE household_id = ?")
+                        .params(a.id(), version, a.inputsHash(), asOf, a.householdId()).update();
+                a.findings().forEach(f -> meters.counter("shoudi.findings", "code", f.code()).increment());
+                events.publishEvent(new AssessmentRecorded(a.id(), a.householdId()));
+            }
+            return saved.size();
+        });
     }
 
     /** Head rows of households, locked for update when asked. */

@@ -9,9 +9,6 @@ import cn.shoudi.registry.Registry;
 import cn.shoudi.registry.Responsible;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -66,16 +63,10 @@ class TaskService {
     @Async
     @TransactionalEventListener
     void on(HouseholdChanged event) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                tx.executeWithoutResult(status -> reassign(event.householdId()));
-                return;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        cn.shoudi.Retrying.inTransaction(tx, ATTEMPTS, () -> {
+            reassign(event.householdId());
+            return null;
+        });
     }
 
     private void reassign(long householdId) {
@@ -95,18 +86,10 @@ class TaskService {
 
     /** Brings the household's tasks in step with its latest assessment. */
     void reconcile(long householdId) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                tx.executeWithoutResult(status -> reconcileInTransaction(householdId));
-                return;
-            } catch (DuplicateKeyException | OptimisticLockingFailureException
-                     | PessimisticLockingFailureException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                log.debug("retrying task reconciliation of household {} after {}", householdId, e.toString());
-            }
-        }
+        cn.shoudi.Retrying.inTransaction(tx, ATTEMPTS, () -> {
+            reconcileInTransaction(householdId);
+            return null;
+        });
     }
 
     private void reconcileInTransaction(long householdId) {

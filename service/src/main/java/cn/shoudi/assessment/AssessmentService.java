@@ -164,15 +164,18 @@ public class AssessmentService {
         String version = evaluator.policy().version();
         LocalDate asOf = properties.asOfDate(clock);
         Map<Long, Head> heads = heads(householdIds, false);
-        List<HouseholdSnapshot> candidates = registry.snapshots(householdIds).stream().map(this::complete)
-                .filter(s -> !heads.containsKey(s.householdId())
-                        || !heads.get(s.householdId()).matches(version, inputsHash(s.input()), asOf))
+        record Candidate(HouseholdSnapshot snapshot, String hash) {
+        }
+        List<Candidate> candidates = registry.snapshots(householdIds).stream().map(this::complete)
+                .map(s -> new Candidate(s, inputsHash(s.input())))
+                .filter(c -> !heads.containsKey(c.snapshot().householdId())
+                        || !heads.get(c.snapshot().householdId()).matches(version, c.hash(), asOf))
                 .toList();
         List<java.util.concurrent.Future<Assessment>> futures = new ArrayList<>();
-        for (HouseholdSnapshot s : candidates) {
+        for (Candidate c : candidates) {
             futures.add(workers.submit(() -> {
-                Evaluation evaluation = evaluations.record(() -> evaluator.evaluate(s.input(), asOf));
-                return toRecord(s, evaluation, inputsHash(s.input()));
+                Evaluation evaluation = evaluations.record(() -> evaluator.evaluate(c.snapshot().input(), asOf));
+                return toRecord(c.snapshot(), evaluation, c.hash());
             }));
         }
         List<Assessment> records = new ArrayList<>();
@@ -182,7 +185,7 @@ public class AssessmentService {
                 records.add(futures.get(i).get());
             } catch (java.util.concurrent.ExecutionException e) {
                 failed++;
-                log.error("evaluation of household {} failed: {}", candidates.get(i).householdId(),
+                log.error("evaluation of household {} failed: {}", candidates.get(i).snapshot().householdId(),
                         e.getCause().toString());
             }
         }

@@ -79,37 +79,28 @@ class HouseholdImport {
     record Progress(String id, String status, int households, int done, Report report, String error) {
     }
 
-    private final java.util.Map<String, Progress> runs = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newSingleThreadExecutor(
-            r -> {
-                Thread t = new Thread(r, "household-import");
-                t.setDaemon(true);
-                return t;
-            });
+    private final cn.shoudi.BackgroundRuns<Progress> runs = new cn.shoudi.BackgroundRuns<>("household-import");
 
     /** Starts an import in the background, for large files; follow it with {@link #progress}. */
     Progress start(String fileName, byte[] bytes, Mode mode) {
-        String id = java.util.UUID.randomUUID().toString();
-        runs.put(id, new Progress(id, "RUNNING", 0, 0, null, null));
-        runner.submit(() -> {
+        return runs.start(id -> new Progress(id, "RUNNING", 0, 0, null, null), id -> {
             try {
-                Report r = run(fileName, bytes, mode, (done, total) -> runs.put(id,
+                Report r = run(fileName, bytes, mode, (done, total) -> runs.update(id,
                         new Progress(id, "RUNNING", total, done, null, null)));
-                runs.put(id, new Progress(id, "DONE", r.households(), r.households(), r, null));
+                runs.update(id, new Progress(id, "DONE", r.households(), r.households(), r, null));
             } catch (RuntimeException e) {
-                runs.put(id, new Progress(id, "FAILED", 0, 0, null, e.getMessage()));
+                runs.update(id, new Progress(id, "FAILED", 0, 0, null, e.getMessage()));
             }
         });
-        return runs.get(id);
     }
 
     java.util.Optional<Progress> progress(String id) {
-        return java.util.Optional.ofNullable(runs.get(id));
+        return runs.get(id);
     }
 
     @jakarta.annotation.PreDestroy
     void stop() {
-        runner.shutdownNow();
+        runs.shutdown();
     }
 
     Report run(String fileName, byte[] bytes, Mode mode) {

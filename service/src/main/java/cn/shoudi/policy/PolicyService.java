@@ -24,7 +24,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Policy versions: the shipped tables become version 1 on first start; policy staff upload a whole set or one table
@@ -309,9 +308,5 @@ public class PolicyService {
         return new VersionView(v.id(), v.label(), v.status(), label(v.status()), v.comment(), v.basedOn(),
                 v.createdBy(), v.createdAt(), v.approvedBy(), v.approvedAt(), v.publishedBy(), v.publishedAt(),
                 v.publishOn(), v.files().stream().map(PolicyVersion.PolicyFile::fileName).toList(), report);
-    }
-
-    Optional<PolicyVersion> publishedIfAny() {
-        return versions.findFirstByStatusOrderByIdDesc(PolicyVersion.PUBLISHED);
     }
 }

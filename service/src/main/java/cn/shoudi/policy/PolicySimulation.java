@@ -68,39 +68,30 @@ class PolicySimulation {
     record Progress(String id, long versionId, String status, int done, int total, Report report, String error) {
     }
 
-    private final java.util.Map<String, Progress> runs = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newSingleThreadExecutor(
-            r -> {
-                Thread t = new Thread(r, "policy-simulation");
-                t.setDaemon(true);
-                return t;
-            });
+    private final cn.shoudi.BackgroundRuns<Progress> runs = new cn.shoudi.BackgroundRuns<>("policy-simulation");
 
     /** Starts a simulation in the background, for large registries; follow it with {@link #progress}. */
     Progress start(long versionId, String user) {
         policies.find(versionId);
-        String id = java.util.UUID.randomUUID().toString();
         int total = (int) registry.householdCount();
-        runs.put(id, new Progress(id, versionId, "RUNNING", 0, total, null, null));
-        runner.submit(() -> {
+        return runs.start(run -> new Progress(run, versionId, "RUNNING", 0, total, null, null), run -> {
             try {
-                Report r = run(versionId, user, done -> runs.put(id, new Progress(id, versionId, "RUNNING", done,
+                Report r = run(versionId, user, done -> runs.update(run, new Progress(run, versionId, "RUNNING", done,
                         total, null, null)));
-                runs.put(id, new Progress(id, versionId, "DONE", r.households(), r.households(), r, null));
+                runs.update(run, new Progress(run, versionId, "DONE", r.households(), r.households(), r, null));
             } catch (RuntimeException e) {
-                runs.put(id, new Progress(id, versionId, "FAILED", 0, total, null, e.getMessage()));
+                runs.update(run, new Progress(run, versionId, "FAILED", 0, total, null, e.getMessage()));
             }
         });
-        return runs.get(id);
     }
 
     java.util.Optional<Progress> progress(String id) {
-        return java.util.Optional.ofNullable(runs.get(id));
+        return runs.get(id);
     }
 
     @jakarta.annotation.PreDestroy
     void stop() {
-        runner.shutdownNow();
+        runs.shutdown();
     }
 
     Report simulate(long versionId, String user) {

@@ -73,7 +73,8 @@ class HouseholdService {
         return households.findById(id).orElseThrow(() -> new HouseholdNotFoundException(id));
     }
 
-    private Household saveAndPublish(Household h) {
+    /** Saves a household whole and publishes {@link HouseholdChanged} in the same transaction. */
+    Household saveAndPublish(Household h) {
         Household saved;
         try {
             saved = households.save(h);

@@ -1,6 +1,5 @@
 package cn.shoudi.registry;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,15 +22,13 @@ class MembershipService {
     private final Households households;
     private final HouseholdValidator validator;
     private final HouseholdService service;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     MembershipService(Households households, HouseholdValidator validator, HouseholdService service,
-                      ApplicationEventPublisher events, Clock clock) {
+                      Clock clock) {
         this.households = households;
         this.validator = validator;
         this.service = service;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -73,7 +70,7 @@ class MembershipService {
         validator.validate(changed, householdId);
         h.apply(changed, clock.instant());
         h.record(kind.name(), subject, date, null, c.note(), clock.instant());
-        return publish(households.save(h));
+        return service.saveAndPublish(h);
     }
 
     /**
@@ -112,8 +109,8 @@ class MembershipService {
         h.apply(remaining, clock.instant());
         leaving.forEach(m -> h.record("SPLIT_OUT", m, date, fresh.id(), s.note(), clock.instant()));
         leaving.forEach(m -> fresh.record("SPLIT_IN", m, date, h.id(), s.note(), clock.instant()));
-        publish(households.save(fresh));
-        return publish(households.save(h));
+        service.saveAndPublish(fresh);
+        return service.saveAndPublish(h);
     }
 
     /**
@@ -151,12 +148,7 @@ class MembershipService {
         incoming.forEach(x -> other.record("MERGE_OUT", x, date, h.id(), m.note(), clock.instant()));
         other.mergeInto(h.id(), clock.instant());
         households.save(other);
-        return publish(households.save(h));
-    }
-
-    private Household publish(Household saved) {
-        events.publishEvent(new HouseholdChanged(saved.id(), saved.version()));
-        return saved;
+        return service.saveAndPublish(h);
     }
 
     private Household active(long id) {

@@ -128,7 +128,6 @@ class HouseholdImportIntegrationTest {
         List<Map<String, Object>> errors = (List<Map<String, Object>>) some.get("errors");
         assertThat(errors).singleElement().satisfies(e -> assertThat(e).containsEntry("row", 5)
                 .containsEntry("column", "E").containsEntry("header", "家庭纯收入"));
-        assertThat(api.getList("/api/villages")).isNotEmpty();
 
         // the same file again: nothing changes
         long versions = jdbc.sql("SELECT SUM(version) FROM registry_household WHERE household_no LIKE ?")

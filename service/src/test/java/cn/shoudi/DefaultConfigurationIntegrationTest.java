@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The README's run command: the default configuration (embedded H2 in MySQL mode, demo registry) starts, answers its
- * health endpoint and has evaluated the demo households into tasks.
+ * The README's run command: the default configuration (embedded H2 in MySQL mode, demo township) starts, answers its
+ * health endpoint, loads 联合乡 and evaluates it into monitoring objects and tasks.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:default-config;MODE=MySQL;DB_CLOSE_DELAY=-1",
@@ -27,14 +27,19 @@ class DefaultConfigurationIntegrationTest {
     JdbcClient jdbc;
 
     @Test
-    void startsOnTheEmbeddedDatabaseAnswersHealthAndEvaluatesTheDemoRegistry() {
+    void startsOnTheEmbeddedDatabaseLoadsTheDemoTownshipAndEvaluatesIt() {
         ApiClient api = new ApiClient(port, jdbc);
         Map<String, Object> health = api.get("/actuator/health");
         assertThat(health).containsEntry("status", "UP");
         assertThat(jdbc.sql("SELECT DATABASE_PATH()").query(String.class).optional()).isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM registry_household").query(Long.class).single()).isPositive();
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                jdbc.sql("SELECT COUNT(*) FROM monitoring_task WHERE open_flag = 1").query(Long.class).single() > 0);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM registry_household").query(Long.class).single()).isEqualTo(3389);
+        await().atMost(Duration.ofMinutes(3)).until(() -> jdbc.sql("SELECT COUNT(*) FROM assessment_head")
+                .query(Long.class).single() == 3389);
+        api.awaitOutboxDrained();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM monitoring_task WHERE open_flag = 1 AND task_code = 'MON-VERIFY'")
+                .query(Long.class).single()).isEqualTo(30);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM monitoring_task WHERE open_flag = 1 AND task_code LIKE 'AL-%'")
+                .query(Long.class).single()).isPositive();
         assertThat(api.getList("/api/villages")).extracting(v -> v.get("name"))
                 .containsExactly("龙池村", "同连村", "蔡家坝村", "河东村");
     }

@@ -67,6 +67,6 @@ class CoverageController {
     Cadre setActive(@PathVariable long cadreId, @RequestBody Activity body) {
         Cadre c = cadres.findById(cadreId).orElseThrow(() -> new InvalidHouseholdException(List.of(
                 new InvalidHouseholdException.FieldProblem("cadreId", "NOT_FOUND", "干部不存在"))));
-        return cadres.save(new Cadre(c.id(), c.name(), c.phone(), c.role(), c.villageId(), body.active()));
+        return cadres.save(new Cadre(c.id(), c.name(), c.phone(), c.role(), c.villageId(), body.active(), c.townshipId()));
     }
 }

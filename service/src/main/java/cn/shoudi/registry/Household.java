@@ -51,6 +51,10 @@ class Household {
     private Integer registeredYear;
     private Integer exitYear;
     private String mainCause;
+    private String houseUse;
+    private Integer houseBuildings;
+    private Integer relocationYear;
+    private Long waterPointId;
     @MappedCollection(idColumn = "household_id", keyColumn = "position")
     private List<Member> members = new ArrayList<>();
     @MappedCollection(idColumn = "household_id", keyColumn = "position")
@@ -88,7 +92,7 @@ class Household {
         members = data.members().stream()
                 .map(m -> new Member(m.name().trim(), blankToNull(m.idNumber()), m.sex(), m.birthDate(),
                         m.relation().trim(), m.health(), m.disabilityGrade(), m.schooling(), m.medicalInsured(),
-                        m.labour()))
+                        m.labour(), m.lowIncomeAllowance(), m.publicWelfareJob(), m.chronicCard(), m.educationAid()))
                 .collect(Collectors.toCollection(ArrayList::new));
         HouseholdData.Details x = data.housing() == null
                 ? new HouseholdData.Details(null, null, null, null, null, null, null, null, null) : data.housing();
@@ -101,6 +105,10 @@ class Household {
         registeredYear = x.registeredYear();
         exitYear = x.exitYear();
         mainCause = x.mainCause();
+        houseUse = x.houseUse();
+        houseBuildings = x.houseBuildings();
+        relocationYear = x.relocationYear();
+        waterPointId = x.waterPointId();
         updatedAt = now;
         if (data.helperCadreId() != null) {
             assignHelper(data.helperCadreId(), LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
@@ -111,8 +119,7 @@ class Household {
     HouseholdData toData() {
         return new HouseholdData(householdNo, villageId, groupId, householdClass.name(), netIncome, rigidExpenditure,
                 previousYearNetIncome, riskTypeSet(), selfCoping, guaranteeIssue, members.stream()
-                .map(m -> new MemberData(m.name(), m.idNumber(), m.sex(), m.birthDate(), m.relation(), m.health(),
-                        m.disabilityGrade(), m.schooling(), m.medicalInsured(), m.labour())).toList(),
+                .map(Member::toData).toList(),
                 null, version, details());
     }
 
@@ -233,7 +240,8 @@ class Household {
 
     HouseholdData.Details details() {
         return new HouseholdData.Details(houseGrade, houseRenovated, relocated, waterQualityOk, familyDoctorSigned,
-                lowIncomeAllowance, registeredYear, exitYear, mainCause);
+                lowIncomeAllowance, registeredYear, exitYear, mainCause, houseUse, houseBuildings, relocationYear,
+                waterPointId);
     }
 
     List<Member> members() {

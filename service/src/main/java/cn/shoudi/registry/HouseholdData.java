@@ -39,10 +39,23 @@ public record HouseholdData(String householdNo, Long villageId, Long groupId, St
      * @param registeredYear     year registered as poor (建档立卡)
      * @param exitYear           year of exit (脱贫)
      * @param mainCause          主要致贫原因
+     * @param houseUse           use of the appraised house (住房用途): 自住, 临时生产用房 or 闲置
+     * @param houseBuildings     number of buildings appraised (鉴定栋数)
+     * @param relocationYear     year of the 易地扶贫搬迁 move
+     * @param waterPointId       the drinking-water point (供水点) that serves the household
      */
     public record Details(String houseGrade, Boolean houseRenovated, Boolean relocated, Boolean waterQualityOk,
                           Boolean familyDoctorSigned, Boolean lowIncomeAllowance, Integer registeredYear,
-                          Integer exitYear, String mainCause) {
+                          Integer exitYear, String mainCause, String houseUse, Integer houseBuildings,
+                          Integer relocationYear, Long waterPointId) {
+
+        /** Details without the housing-appraisal, relocation and water-point fields. */
+        public Details(String houseGrade, Boolean houseRenovated, Boolean relocated, Boolean waterQualityOk,
+                       Boolean familyDoctorSigned, Boolean lowIncomeAllowance, Integer registeredYear,
+                       Integer exitYear, String mainCause) {
+            this(houseGrade, houseRenovated, relocated, waterQualityOk, familyDoctorSigned, lowIncomeAllowance,
+                    registeredYear, exitYear, mainCause, null, null, null, null);
+        }
     }
 
     /** Without details. */

@@ -30,7 +30,14 @@ class HouseholdValidator {
     private final Cadres cadres;
     private final Households households;
 
-    HouseholdValidator(Villages villages, VillagerGroups groups, Cadres cadres, Households households) {
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final String asOf;
+
+    HouseholdValidator(Villages villages, VillagerGroups groups, Cadres cadres, Households households,
+                       org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                       @org.springframework.beans.factory.annotation.Value("${shoudi.assessment.as-of:}") String asOf) {
+        this.jdbc = jdbc;
+        this.asOf = asOf;
         this.villages = villages;
         this.groups = groups;
         this.cadres = cadres;
@@ -111,6 +118,8 @@ class HouseholdValidator {
         }
         Set<String> ids = new HashSet<>();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // schooling is checked against age on the evaluation date (a registry as of an earlier year stays valid)
+        LocalDate schoolDay = asOf == null || asOf.isBlank() ? today : LocalDate.parse(asOf.trim());
         for (int i = 0; i < members.size(); i++) {
             MemberData m = members.get(i);
             String f = "members[" + i + "].";
@@ -139,7 +148,7 @@ class HouseholdValidator {
             oneOf(p, f + "health", "健康状况", m.health(), HEALTH);
             oneOf(p, f + "schooling", "就学情况", m.schooling(), SCHOOLING);
             if (m.schooling() != null && m.birthDate() != null) {
-                int age = java.time.Period.between(m.birthDate(), today).getYears();
+                int age = java.time.Period.between(m.birthDate(), schoolDay).getYears();
                 boolean student = Set.of("在校", "辍学", "送教上门").contains(m.schooling());
                 if (student && (age < 3 || age > 30) || "学前".equals(m.schooling()) && age > 7
                         || "未入学".equals(m.schooling()) && age > 18) {
@@ -148,6 +157,7 @@ class HouseholdValidator {
                 }
             }
             oneOf(p, f + "labour", "劳动能力", m.labour(), LABOUR);
+            oneOf(p, f + "educationAid", "教育资助", m.educationAid(), EDUCATION_AID);
             if (m.disabilityGrade() != null && (m.disabilityGrade() < 1 || m.disabilityGrade() > 4)) {
                 p.add(new FieldProblem(f + "disabilityGrade", "OUT_OF_RANGE", "残疾等级应为 1 至 4 级"));
             }
@@ -166,14 +176,28 @@ class HouseholdValidator {
     static final Set<String> SCHOOLING = Set.of("在校", "辍学", "送教上门", "未入学", "学前", "已毕业", "非在校");
     static final Set<String> LABOUR = Set.of("普通劳动力", "技能劳动力", "弱劳动力", "丧失劳动力", "无劳动力");
     static final Set<String> HOUSE_GRADES = Set.of("A", "B", "C", "D", "无房");
+    static final Set<String> HOUSE_USES = Set.of("自住", "临时生产用房", "闲置");
+    static final Set<String> EDUCATION_AID = Set.of("学前", "义务教育", "高中阶段", "高等教育");
     static final Set<String> CAUSES = Set.of("因病", "因残", "因学", "因灾", "缺土地", "缺水", "缺技术", "缺劳力",
             "缺资金", "交通条件落后", "自身发展动力不足", "其它");
 
-    private static void details(HouseholdData.Details d, List<FieldProblem> p) {
+    private void details(HouseholdData.Details d, List<FieldProblem> p) {
         if (d == null) {
             return;
         }
         oneOf(p, "housing.houseGrade", "房屋安全等级", d.houseGrade(), HOUSE_GRADES);
+        oneOf(p, "housing.houseUse", "住房用途", d.houseUse(), HOUSE_USES);
+        if (d.houseBuildings() != null && (d.houseBuildings() < 0 || d.houseBuildings() > 20)) {
+            p.add(new FieldProblem("housing.houseBuildings", "OUT_OF_RANGE", "鉴定房屋栋数应在 0 至 20 之间"));
+        }
+        if (d.relocationYear() != null && (d.relocationYear() < 2000
+                || d.relocationYear() > LocalDate.now(ZoneOffset.UTC).getYear())) {
+            p.add(new FieldProblem("housing.relocationYear", "OUT_OF_RANGE", "搬迁年份应在 2000 年至今年之间"));
+        }
+        if (d.waterPointId() != null && jdbc.sql("SELECT COUNT(*) FROM registry_water_point WHERE id = ?")
+                .param(d.waterPointId()).query(Long.class).single() == 0) {
+            p.add(new FieldProblem("housing.waterPointId", "NOT_FOUND", "供水点不存在"));
+        }
         oneOf(p, "housing.mainCause", "主要致贫原因", d.mainCause(), CAUSES);
         int year = LocalDate.now(ZoneOffset.UTC).getYear();
         if (d.registeredYear() != null && (d.registeredYear() < 2013 || d.registeredYear() > year)) {

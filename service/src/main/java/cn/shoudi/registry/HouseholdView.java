@@ -25,8 +25,7 @@ record HouseholdView(long id, long version, String householdNo, long villageId, 
 
     static HouseholdView of(Household h) {
         List<MemberData> members = h.members().stream()
-                .map(m -> new MemberData(m.name(), m.idNumber(), m.sex(), m.birthDate(), m.relation(), m.health(),
-                        m.disabilityGrade(), m.schooling(), m.medicalInsured(), m.labour())).toList();
+                .map(Member::toData).toList();
         BigDecimal perCapita = h.netIncome().divide(BigDecimal.valueOf(Math.max(1, members.size())), 2,
                 RoundingMode.HALF_UP);
         return new HouseholdView(h.id(), h.version(), h.householdNo(), h.villageId(), h.groupId(),

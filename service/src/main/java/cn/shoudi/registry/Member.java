@@ -9,5 +9,11 @@ import java.time.LocalDate;
  */
 @Table("registry_member")
 record Member(String name, String idNumber, String sex, LocalDate birthDate, String relation, String health,
-              Integer disabilityGrade, String schooling, Boolean medicalInsured, String labour) {
+              Integer disabilityGrade, String schooling, Boolean medicalInsured, String labour,
+              Boolean lowIncomeAllowance, Boolean publicWelfareJob, Boolean chronicCard, String educationAid) {
+
+    MemberData toData() {
+        return new MemberData(name, idNumber, sex, birthDate, relation, health, disabilityGrade, schooling,
+                medicalInsured, labour, lowIncomeAllowance, publicWelfareJob, chronicCard, educationAid);
+    }
 }

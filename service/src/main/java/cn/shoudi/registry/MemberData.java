@@ -15,10 +15,23 @@ import java.time.LocalDate;
  * @param schooling       就学情况: 在校, 辍学, 送教上门, 未入学, 学前, 已毕业, 非在校; optional
  * @param medicalInsured  参加基本医保; optional
  * @param labour          劳动能力: 普通劳动力, 技能劳动力, 弱劳动力, 丧失劳动力, 无劳动力; optional
+ * @param lowIncomeAllowance covered by the household's 低保 (minimum living allowance); optional
+ * @param publicWelfareJob   holds a public-welfare job (公益性岗位); optional
+ * @param chronicCard        holds a chronic-disease card (慢性病卡); optional
+ * @param educationAid       education aid (教育资助) received this school year: 学前, 义务教育, 高中阶段 or 高等教育; optional
  */
 public record MemberData(String name, String idNumber, String sex, LocalDate birthDate, String relation,
                          String health, Integer disabilityGrade, String schooling, Boolean medicalInsured,
-                         String labour) {
+                         String labour, Boolean lowIncomeAllowance, Boolean publicWelfareJob, Boolean chronicCard,
+                         String educationAid) {
+
+    /** A member without the ledger fields (低保, 公益性岗位, 慢病卡, 教育资助). */
+    public MemberData(String name, String idNumber, String sex, LocalDate birthDate, String relation,
+                      String health, Integer disabilityGrade, String schooling, Boolean medicalInsured,
+                      String labour) {
+        this(name, idNumber, sex, birthDate, relation, health, disabilityGrade, schooling, medicalInsured, labour,
+                null, null, null, null);
+    }
 
     /** A member with only the basics recorded. */
     public MemberData(String name, String idNumber, String sex, LocalDate birthDate, String relation) {

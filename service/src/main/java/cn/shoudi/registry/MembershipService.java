@@ -176,7 +176,8 @@ class MembershipService {
 
     private static MemberData relation(MemberData m, String relation) {
         return new MemberData(m.name(), m.idNumber(), m.sex(), m.birthDate(), relation, m.health(),
-                m.disabilityGrade(), m.schooling(), m.medicalInsured(), m.labour());
+                m.disabilityGrade(), m.schooling(), m.medicalInsured(), m.labour(), m.lowIncomeAllowance(),
+                m.publicWelfareJob(), m.chronicCard(), m.educationAid());
     }
 
     private static HouseholdData with(HouseholdData d, List<MemberData> members, BigDecimal netIncome, Long helper) {

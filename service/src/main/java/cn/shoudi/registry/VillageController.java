@@ -50,7 +50,7 @@ class VillageController {
     Village createVillage(@RequestBody NewVillage v) {
         require(v.code() != null && !v.code().isBlank(), "code", "村编码不能为空");
         require(v.name() != null && !v.name().isBlank(), "name", "村名称不能为空");
-        return villages.save(new Village(null, v.code().trim(), v.name().trim(), v.poorVillage()));
+        return villages.save(new Village(null, v.code().trim(), v.name().trim(), v.poorVillage(), null));
     }
 
     @PostMapping("/villages/{villageId}/groups")
@@ -74,7 +74,7 @@ class VillageController {
         require(c.name() != null && !c.name().isBlank(), "name", "干部姓名不能为空");
         require(c.role() != null, "role", "干部角色不能为空");
         require(c.villageId() == null || villages.existsById(c.villageId()), "villageId", "行政村不存在");
-        return cadres.save(new Cadre(null, c.name().trim(), c.phone(), c.role(), c.villageId(), true));
+        return cadres.save(new Cadre(null, c.name().trim(), c.phone(), c.role(), c.villageId(), true, null));
     }
 
     private static void require(boolean ok, String field, String message) {

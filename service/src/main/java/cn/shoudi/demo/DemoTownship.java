@@ -1,0 +1,50 @@
+package cn.shoudi.demo;
+
+import cn.shoudi.assessment.ReEvaluation;
+import cn.shoudi.registry.TownshipData;
+import cn.shoudi.registry.TownshipLoader;
+import cn.shoudi.reporting.TownshipFacts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads 联合乡 on the first start of the demo run (when its township code is not stored yet), with its 2019 township
+ * facts, and starts a full re-evaluation so that its monitoring objects, alerts and tasks appear within seconds.
+ */
+@Component
+@ConditionalOnProperty(name = "shoudi.demo.enabled", havingValue = "true")
+class DemoTownship implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoTownship.class);
+
+    private final TownshipLoader loader;
+    private final TownshipFacts facts;
+    private final ReEvaluation reEvaluation;
+
+    DemoTownship(TownshipLoader loader, TownshipFacts facts, ReEvaluation reEvaluation) {
+        this.loader = loader;
+        this.facts = facts;
+        this.reEvaluation = reEvaluation;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (loader.townshipId(TownshipGenerator.CODE).isPresent()) {
+            return;
+        }
+        long started = System.nanoTime();
+        TownshipData township = TownshipGenerator.lianhe();
+        TownshipLoader.Result result = loader.load(township);
+        if (!result.created()) {
+            return;
+        }
+        facts.replace(result.townshipId(), TownshipGenerator.AS_OF.getYear(), SeedFacts.lianhe2019());
+        log.info("demo township {} generated and stored in {} ms (seed {}); evaluating it now", township.name(),
+                (System.nanoTime() - started) / 1_000_000, TownshipGenerator.SEED);
+        reEvaluation.start("载入演示乡镇" + township.name());
+    }
+}

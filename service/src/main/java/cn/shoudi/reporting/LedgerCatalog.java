@@ -25,15 +25,9 @@ final class LedgerCatalog {
      *               case), {@code w} (water point) or {@code t} (task)
      * @param params the condition's parameters for a scope
      */
-    record Ledger(String code, String title, Level level, String where, Function<Scope, List<Object>> params) {
+    record Ledger(String code, String title, Level level, String where, Function<ReportScope, List<Object>> params) {
     }
 
-    /** Who and when a report or ledger is for. */
-    record Scope(long townshipId, Long villageId, LocalDate asOf) {
-        int year() {
-            return asOf.getYear();
-        }
-    }
 
     static final String REGISTERED = "h.household_class <> 'GENERAL' AND h.registered_year <= ?";
     static final String HOUSE_WORK = "EXISTS (SELECT 1 FROM registry_housing_work hw WHERE hw.household_id = h.id "
@@ -109,7 +103,7 @@ final class LedgerCatalog {
         household(code, title, where, s -> List.of());
     }
 
-    private static void household(String code, String title, String where, Function<Scope, List<Object>> params) {
+    private static void household(String code, String title, String where, Function<ReportScope, List<Object>> params) {
         LEDGERS.put(code, new Ledger(code, title, Level.HOUSEHOLD, where, params));
     }
 
@@ -117,7 +111,7 @@ final class LedgerCatalog {
         member(code, title, where, s -> List.of());
     }
 
-    private static void member(String code, String title, String where, Function<Scope, List<Object>> params) {
+    private static void member(String code, String title, String where, Function<ReportScope, List<Object>> params) {
         LEDGERS.put(code, new Ledger(code, title, Level.MEMBER, where, params));
     }
 

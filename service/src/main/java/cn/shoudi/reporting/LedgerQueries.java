@@ -2,7 +2,6 @@ package cn.shoudi.reporting;
 
 import cn.shoudi.Privacy;
 import cn.shoudi.reporting.LedgerCatalog.Ledger;
-import cn.shoudi.reporting.LedgerCatalog.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +38,7 @@ class LedgerQueries {
         this.jdbc = jdbc;
     }
 
-    Count count(Ledger l, Scope s) {
+    Count count(Ledger l, ReportScope s) {
         List<Object> p = new ArrayList<>();
         String where = where(l, s, p);
         return switch (l.level()) {
@@ -66,14 +65,14 @@ class LedgerQueries {
     }
 
     /** Total investment of the water points in scope (元). */
-    BigDecimal waterInvestment(Scope s) {
+    BigDecimal waterInvestment(ReportScope s) {
         List<Object> p = new ArrayList<>();
         String where = where(LedgerCatalog.find("water-points").orElseThrow(), s, p);
         return jdbc.sql("SELECT COALESCE(SUM(w.investment), 0) FROM registry_water_point w JOIN registry_village v "
                 + "ON v.id = w.village_id" + where).params(p).query(BigDecimal.class).single();
     }
 
-    Rows rows(Ledger l, Scope s) {
+    Rows rows(Ledger l, ReportScope s) {
         List<Object> p = new ArrayList<>();
         String where = where(l, s, p);
         return switch (l.level()) {
@@ -122,7 +121,7 @@ class LedgerQueries {
         };
     }
 
-    private static String where(Ledger l, Scope s, List<Object> p) {
+    private static String where(Ledger l, ReportScope s, List<Object> p) {
         StringBuilder w = new StringBuilder(" WHERE v.township_id = ?");
         p.add(s.townshipId());
         if (l.level() != LedgerCatalog.Level.WATER_POINT) {

@@ -1,7 +1,6 @@
 package cn.shoudi.reporting;
 
 import cn.shoudi.Problems;
-import cn.shoudi.reporting.LedgerCatalog.Scope;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -66,7 +65,7 @@ class ReportController {
     LedgerView ledger(@PathVariable String code, @RequestParam(required = false) Long township,
                       @RequestParam(required = false) Long village,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        Scope s = reports.scope(township, village, asOf);
+        ReportScope s = reports.scope(township, village, asOf);
         return reports.ledger(code, s).orElseThrow(() -> new ReportNotFoundException("没有台账“" + code + "”"));
     }
 

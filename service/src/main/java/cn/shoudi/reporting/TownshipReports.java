@@ -3,7 +3,6 @@ package cn.shoudi.reporting;
 import cn.shoudi.assessment.AssessmentService;
 import cn.shoudi.monitoring.Measure;
 import cn.shoudi.reporting.LedgerCatalog.Ledger;
-import cn.shoudi.reporting.LedgerCatalog.Scope;
 import cn.shoudi.reporting.TownshipReport.Figure;
 import cn.shoudi.reporting.TownshipReport.Section;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,7 +56,7 @@ public class TownshipReports {
 
     /** The request's scope; the township defaults to the first one stored, the date to the evaluation date. */
     @Transactional(readOnly = true)
-    public Scope scope(Long townshipId, Long villageId, LocalDate asOf) {
+    public ReportScope scope(Long townshipId, Long villageId, LocalDate asOf) {
         long township = townshipId != null ? townshipId : jdbc.sql("SELECT MIN(id) FROM registry_township")
                 .query(Long.class).optional().orElseThrow(() -> new ReportNotFoundException("还没有乡镇数据"));
         if (jdbc.sql("SELECT COUNT(*) FROM registry_township WHERE id = ?").param(township).query(Long.class)
@@ -68,11 +67,11 @@ public class TownshipReports {
                 .params(villageId, township).query(Long.class).single() == 0) {
             throw new ReportNotFoundException("该乡镇没有这个行政村");
         }
-        return new Scope(township, villageId, asOf != null ? asOf : assessments.asOf());
+        return new ReportScope(township, villageId, asOf != null ? asOf : assessments.asOf());
     }
 
     @Transactional(readOnly = true)
-    public TownshipReport report(Scope s) {
+    public TownshipReport report(ReportScope s) {
         String[] names = jdbc.sql("SELECT name, county FROM registry_township WHERE id = ?").param(s.townshipId())
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
         String village = s.villageId() == null ? null : jdbc.sql("SELECT name FROM registry_village WHERE id = ?")
@@ -97,14 +96,14 @@ public class TownshipReports {
 
     /** The ledger with this code in the scope, or empty for an unknown code. */
     @Transactional(readOnly = true)
-    public Optional<LedgerView> ledger(String code, Scope s) {
+    public Optional<LedgerView> ledger(String code, ReportScope s) {
         return LedgerCatalog.find(code).map(l -> {
             LedgerQueries.Rows rows = queries.rows(l, s);
             return new LedgerView(l.code(), l.title(), s.asOf(), rows.columns(), rows.rows());
         });
     }
 
-    private void basic(Scope s, List<Figure> out) {
+    private void basic(ReportScope s, List<Figure> out) {
         String villageFilter = s.villageId() == null ? "" : " AND v.id = " + s.villageId();
         long villages = scalar("SELECT COUNT(*) FROM registry_village v WHERE v.township_id = ?" + villageFilter, s);
         long poor = scalar("SELECT COUNT(*) FROM registry_village v WHERE v.poor_village = TRUE AND v.township_id = ?"
@@ -128,7 +127,7 @@ public class TownshipReports {
                 + villageFilter, s), "人"));
     }
 
-    private void poverty(Scope s, List<Figure> out) {
+    private void poverty(ReportScope s, List<Figure> out) {
         out.add(households(s, "registered", "建档立卡贫困户", "registered"));
         out.add(households(s, "exited", "已脱贫", "exited"));
         out.add(households(s, "exited_in_year", s.year() + "年脱贫", "exited-in-year"));
@@ -141,7 +140,7 @@ public class TownshipReports {
         out.add(households(s, "relocated_recent", (s.year() - 1) + "–" + s.year() + "年易地扶贫搬迁", "relocated-recent"));
     }
 
-    private void guarantees(Scope s, List<Figure> out) {
+    private void guarantees(ReportScope s, List<Figure> out) {
         out.add(members(s, "children", "6–16周岁儿童", "children"));
         out.add(members(s, "children_registered", "其中建档立卡户儿童", "children-registered"));
         LedgerQueries.Count dropouts = count("dropouts", s);
@@ -185,7 +184,7 @@ public class TownshipReports {
         out.add(households(s, "water_served_registered", "其中建档立卡户", "water-served-registered"));
     }
 
-    private void monitoring(Scope s, List<Figure> out) {
+    private void monitoring(ReportScope s, List<Figure> out) {
         out.add(households(s, "monitoring_objects", "监测对象", "monitoring"));
         out.add(households(s, "sudden", "突发严重困难户", "sudden"));
         out.add(new Figure("tasks_open", "未办结任务", null, null, count("tasks-open", s).amount(), "件", "tasks-open",
@@ -215,7 +214,7 @@ public class TownshipReports {
         }
     }
 
-    private void income(Scope s, List<Figure> out) {
+    private void income(ReportScope s, List<Figure> out) {
         for (String industry : INDUSTRIES) {
             Ledger l = LedgerCatalog.find("industry-" + industry).orElseThrow();
             LedgerQueries.Count c = queries.count(l, s);
@@ -236,7 +235,7 @@ public class TownshipReports {
                 "low-income-people", null));
     }
 
-    private BigDecimal industryScale(Scope s, String industry) {
+    private BigDecimal industryScale(ReportScope s, String industry) {
         List<Object> p = new ArrayList<>(List.of(industry, s.townshipId()));
         if (s.villageId() != null) {
             p.add(s.villageId());
@@ -248,12 +247,12 @@ public class TownshipReports {
                 .params(p).query(BigDecimal.class).single().stripTrailingZeros();
     }
 
-    private Figure households(Scope s, String code, String label, String ledger) {
+    private Figure households(ReportScope s, String code, String label, String ledger) {
         LedgerQueries.Count c = count(ledger, s);
         return new Figure(code, label, c.households(), c.people(), null, null, ledger, null);
     }
 
-    private Figure householdsWhere(Scope s, String code, String label, Ledger base, String extra, Object param) {
+    private Figure householdsWhere(ReportScope s, String code, String label, Ledger base, String extra, Object param) {
         Ledger l = new Ledger(base.code(), base.title(), base.level(), base.where() + " AND " + extra, sc -> {
             List<Object> p = new ArrayList<>(base.params().apply(sc));
             p.add(param);
@@ -263,22 +262,22 @@ public class TownshipReports {
         return new Figure(code, label, c.households(), c.people(), null, null, base.code(), null);
     }
 
-    private Figure members(Scope s, String code, String label, String ledger) {
+    private Figure members(ReportScope s, String code, String label, String ledger) {
         LedgerQueries.Count c = count(ledger, s);
         return new Figure(code, label, c.households(), c.people(), null, "人", ledger, null);
     }
 
-    private Figure membersWhere(Scope s, String code, String label, String ledger, String extra, Object param) {
+    private Figure membersWhere(ReportScope s, String code, String label, String ledger, String extra, Object param) {
         Ledger base = LedgerCatalog.find(ledger).orElseThrow();
         Figure f = householdsWhere(s, code, label, base, extra, param);
         return new Figure(f.code(), f.label(), f.households(), f.people(), null, "人", ledger, null);
     }
 
-    private LedgerQueries.Count count(String ledger, Scope s) {
+    private LedgerQueries.Count count(String ledger, ReportScope s) {
         return queries.count(LedgerCatalog.find(ledger).orElseThrow(), s);
     }
 
-    private long scalar(String sql, Scope s) {
+    private long scalar(String sql, ReportScope s) {
         return jdbc.sql(sql).param(s.townshipId()).query(Long.class).single();
     }
 

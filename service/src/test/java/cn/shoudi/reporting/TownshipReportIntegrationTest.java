@@ -174,6 +174,21 @@ class TownshipReportIntegrationTest {
     }
 
     @Test
+    void replacesTheFactsOfAYearAndRejectsABadListWithoutTouchingTheStoredOnes() {
+        List<Map<String, Object>> facts = List.of(Map.of("section", "basic", "code", "area", "label", "幅员面积",
+                "amount", 59.87, "unit", "平方公里", "source", "2017年统计年报"));
+        api.http().put().uri("/api/reports/township/facts?year=2017").body(facts).retrieve().toBodilessEntity();
+        List<Map<String, Object>> bad = List.of(Map.of("section", "nowhere", "code", "area", "label", "",
+                "amount", 1, "unit", "亩", "source", "x"));
+        String problem = api.http().put().uri("/api/reports/township/facts?year=2017").body(bad)
+                .exchange((rq, rs) -> rs.getStatusCode().value() + " " + new String(rs.getBody().readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(problem).startsWith("400").contains("第1项：栏目应为").contains("第1项：名称不能为空");
+        assertThat(api.getList("/api/reports/township/facts?year=2017")).singleElement()
+                .satisfies(f -> assertThat(f).containsEntry("source", "2017年统计年报"));
+    }
+
+    @Test
     void everyLedgerHasExactlyTheRowsOfItsFigure() {
         for (Map<String, Object> f : figures.values()) {
             String ledger = (String) f.get("ledger");
@@ -237,6 +252,23 @@ class TownshipReportIntegrationTest {
             assertThat(s.getLastRowNum()).isEqualTo(1 + 16);
             assertThat(s.getRow(2).getCell(4).getStringCellValue()).contains("********");
         }
+    }
+
+    @Test
+    void showsTheReportPageAndTheLedgerPagesInChinese() {
+        String page = api.http().get().uri("/reports/township").retrieve().body(String.class);
+        assertThat(page).contains("联合乡脱贫攻坚工作报表", "截至 2019-12-31", "精准识别和精准退出", "下载 Excel")
+                .doesNotContain("??");
+        String registered = page.substring(page.indexOf("id=\"figure-registered\""));
+        registered = registered.substring(0, registered.indexOf("</tr>"));
+        assertThat(registered).contains("建档立卡贫困户", ">776<", ">3,189<", "/reports/township/ledgers/registered");
+        String ledger = api.http().get().uri("/reports/township/ledgers/edge?asOf=2019-12-31").retrieve()
+                .body(String.class);
+        assertThat(ledger).contains("台账：边缘易致贫户", "共 14 条").doesNotContain("??");
+        assertThat(ledger.split("<tr>", -1).length - 2).isEqualTo(14);
+        assertThat(ledger).containsPattern("500243\\d\\*{8}\\d{2}[\\dX]");
+        assertThat(jdbc.sql("SELECT id_number FROM registry_member").query(String.class).list())
+                .noneMatch(ledger::contains);
     }
 
     private int status(String path) {

@@ -12,6 +12,7 @@ import java.net.URI;
  * {@link InvalidRequestException} for every feature.
  */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(0)
 public class Problems {
 
     /** A problem detail of the given status, Chinese title and detail, and type urn:shoudi:problem:{type}. */

@@ -16,10 +16,89 @@ public final class ApiClient {
     private final RestClient http;
     private final JdbcClient jdbc;
 
+    private final int port;
+
+    /** Signed in as the township-wide information officer (reads and edits every village's households). */
     public ApiClient(int port, JdbcClient jdbc) {
-        this.http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE).build();
+        this(port, jdbc, TestAccounts.officer(jdbc), null);
+    }
+
+    private ApiClient(int port, JdbcClient jdbc, String username, String apiKey) {
+        RestClient.Builder b = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE);
+        if (apiKey != null) {
+            b.defaultHeader("X-Api-Key", apiKey);
+        } else if (username != null) {
+            b.defaultHeaders(h -> h.setBasicAuth(username, TestAccounts.PASSWORD, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        this.http = b.build();
         this.jdbc = jdbc;
+        this.port = port;
+    }
+
+    /** The same application, signed in as another test account (see {@link TestAccounts}). */
+    public ApiClient as(String username) {
+        return new ApiClient(port, jdbc, username, null);
+    }
+
+    /** Signed in as the registry cadre (an information officer's account for an information officer). */
+    public ApiClient asCadre(long cadreId) {
+        return as(TestAccounts.cadre(jdbc, cadreId));
+    }
+
+    /** Signed in as a role-only account (LEADER, POLICY, ADMIN …) named {@code t-<name>}. */
+    public ApiClient asRole(String role, String name) {
+        return as(TestAccounts.ensure(jdbc, "t-" + name, role, null, null, null));
+    }
+
+    /** The department's client, by its API key. */
+    public ApiClient asDepartment(String department) {
+        return new ApiClient(port, jdbc, null, TestAccounts.department(jdbc, department));
+    }
+
+    /**
+     * A browser-like client for pages, signed in through the login form (CSRF token included) as this account; it
+     * sends the session cookie and does not follow redirects.
+     */
+    public RestClient pages(String username) {
+        RestClient plain = RestClient.builder().baseUrl("http://localhost:" + port)
+                .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory(
+                        java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                                .build())).build();
+        String[] first = plain.get().uri("/login").exchange((rq, rs) -> new String[] {
+                session(rs.getHeaders()), new String(rs.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)});
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(first[1]);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("username", username);
+        form.add("password", TestAccounts.PASSWORD);
+        form.add("_csrf", m.group(1));
+        String cookie = plain.post().uri("/login").header("Cookie", first[0])
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
+                .exchange((rq, rs) -> {
+                    if (!rs.getStatusCode().is3xxRedirection()
+                            || String.valueOf(rs.getHeaders().getLocation()).contains("error")) {
+                        throw new IllegalStateException("login failed: " + rs.getStatusCode());
+                    }
+                    return session(rs.getHeaders());
+                });
+        return RestClient.builder().baseUrl("http://localhost:" + port).defaultHeader("Cookie", cookie)
+                .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory(
+                        java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                                .build())).build();
+    }
+
+    private static String session(org.springframework.http.HttpHeaders headers) {
+        return headers.getOrEmpty("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse("");
+    }
+
+    /** Not signed in. */
+    public ApiClient anonymous() {
+        return new ApiClient(port, jdbc, null, null);
     }
 
     @SuppressWarnings("unchecked")

@@ -12,13 +12,17 @@ class AssessmentController {
 
     private final AssessmentHistory history;
 
-    AssessmentController(AssessmentHistory history) {
+    private final cn.shoudi.registry.Registry registry;
+
+    AssessmentController(AssessmentHistory history, cn.shoudi.registry.Registry registry) {
+        this.registry = registry;
         this.history = history;
     }
 
     /** The household's assessments, newest first, each with what changed since the previous one. */
     @GetMapping("/api/households/{id}/assessments")
     List<AssessmentView> history(@PathVariable long id) {
+        registry.requireVisible(cn.shoudi.Viewer.current(), id);
         return history.history(id);
     }
 }

@@ -4,6 +4,10 @@ import cn.shoudi.assessment.ReEvaluation;
 import cn.shoudi.registry.TownshipData;
 import cn.shoudi.registry.TownshipLoader;
 import cn.shoudi.reporting.TownshipFacts;
+import cn.shoudi.security.AccountService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -13,10 +17,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads 联合乡 on the first start of the demo run (when its township code is not stored yet), with its 2019 township
- * facts, and starts a full re-evaluation so that its monitoring objects, alerts and tasks appear within seconds.
+ * facts and one demo account per role, and starts a full re-evaluation so that its monitoring objects, alerts and tasks
+ * appear within seconds.
  */
 @Component
 @ConditionalOnProperty(name = "shoudi.demo.enabled", havingValue = "true")
+@Order(1)
 class DemoTownship implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoTownship.class);
@@ -24,11 +30,18 @@ class DemoTownship implements ApplicationRunner {
     private final TownshipLoader loader;
     private final TownshipFacts facts;
     private final ReEvaluation reEvaluation;
+    private final AccountService accounts;
+    private final JdbcClient jdbc;
+    private final String demoPassword;
 
-    DemoTownship(TownshipLoader loader, TownshipFacts facts, ReEvaluation reEvaluation) {
+    DemoTownship(TownshipLoader loader, TownshipFacts facts, ReEvaluation reEvaluation, AccountService accounts,
+                 JdbcClient jdbc, @Value("${shoudi.security.demo-password:shoudi-demo-2019}") String demoPassword) {
         this.loader = loader;
         this.facts = facts;
         this.reEvaluation = reEvaluation;
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+        this.demoPassword = demoPassword;
     }
 
     @Override
@@ -45,6 +58,9 @@ class DemoTownship implements ApplicationRunner {
         facts.replace(result.townshipId(), TownshipGenerator.AS_OF.getYear(), SeedFacts.lianhe2019());
         log.info("demo township {} generated and stored in {} ms (seed {}); evaluating it now", township.name(),
                 (System.nanoTime() - started) / 1_000_000, TownshipGenerator.SEED);
+        long firstVillage = jdbc.sql("SELECT MIN(id) FROM registry_village WHERE township_id = ?")
+                .param(result.townshipId()).query(Long.class).single();
+        DemoAccounts.create(accounts, result.cadreIds(), firstVillage, demoPassword);
         reEvaluation.start("载入演示乡镇" + township.name());
     }
 }

@@ -82,10 +82,10 @@ class HouseholdImport {
     private final cn.shoudi.BackgroundRuns<Progress> runs = new cn.shoudi.BackgroundRuns<>("household-import");
 
     /** Starts an import in the background, for large files; follow it with {@link #progress}. */
-    Progress start(String fileName, byte[] bytes, Mode mode) {
+    Progress start(String fileName, byte[] bytes, Mode mode, Long onlyVillage) {
         return runs.start(id -> new Progress(id, "RUNNING", 0, 0, null, null), id -> {
             try {
-                Report r = run(fileName, bytes, mode, (done, total) -> runs.update(id,
+                Report r = run(fileName, bytes, mode, onlyVillage, (done, total) -> runs.update(id,
                         new Progress(id, "RUNNING", total, done, null, null)));
                 runs.update(id, new Progress(id, "DONE", r.households(), r.households(), r, null));
             } catch (RuntimeException e) {
@@ -103,8 +103,8 @@ class HouseholdImport {
         runs.shutdown();
     }
 
-    Report run(String fileName, byte[] bytes, Mode mode) {
-        return run(fileName, bytes, mode, (done, total) -> { });
+    Report run(String fileName, byte[] bytes, Mode mode, Long onlyVillage) {
+        return run(fileName, bytes, mode, onlyVillage, (done, total) -> { });
     }
 
     /** Reports households validated, then written, out of the total. */
@@ -112,7 +112,11 @@ class HouseholdImport {
         void progress(int done, int total);
     }
 
-    Report run(String fileName, byte[] bytes, Mode mode, Listener listener) {
+    /**
+     * @param onlyVillage when not null, rows of any other village are errors (a village's information officer
+     *                    imports only their own village)
+     */
+    Report run(String fileName, byte[] bytes, Mode mode, Long onlyVillage, Listener listener) {
         String encoding;
         List<List<String>> table;
         String name = fileName == null ? "" : fileName.toLowerCase();
@@ -152,7 +156,7 @@ class HouseholdImport {
         for (Map.Entry<String, List<Integer>> e : byHousehold.entrySet()) {
             int before = errors.size();
             List<Integer> rows = e.getValue();
-            HouseholdData data = household(table, rows, errors);
+            HouseholdData data = household(table, rows, errors, onlyVillage);
             Long existing = null;
             if (data != null) {
                 String headId = data.members().stream().filter(m -> "户主".equals(m.relation()))
@@ -191,7 +195,8 @@ class HouseholdImport {
                 rejected, write, errors);
     }
 
-    private HouseholdData household(List<List<String>> t, List<Integer> rows, List<CellError> errors) {
+    private HouseholdData household(List<List<String>> t, List<Integer> rows, List<CellError> errors,
+                                    Long onlyVillage) {
         int first = rows.get(0);
         int before = errors.size();
         for (int r : rows.subList(1, rows.size())) {
@@ -203,6 +208,9 @@ class HouseholdImport {
         }
         String villageCode = cell(t, first, "行政村编码");
         Long villageId = registrar.villageByCode(villageCode).orElse(null);
+        if (villageId != null && onlyVillage != null && !onlyVillage.equals(villageId)) {
+            villageId = null;
+        }
         if (villageId == null) {
             errors.add(error(first, "行政村编码", "行政村编码“" + villageCode + "”不存在"));
         }

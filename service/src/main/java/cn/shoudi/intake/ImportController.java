@@ -35,7 +35,8 @@ class ImportController {
     HouseholdImport.Report importHouseholds(@RequestParam("file") MultipartFile file,
                                             @RequestParam(defaultValue = "ALL_OR_NOTHING") HouseholdImport.Mode mode)
             throws IOException {
-        return importer.run(file.getOriginalFilename(), file.getBytes(), mode);
+        return importer.run(file.getOriginalFilename(), file.getBytes(), mode,
+                cn.shoudi.Viewer.current().limitedToVillage());
     }
 
     /** Starts an import in the background (large files); follow its progress. */
@@ -43,7 +44,8 @@ class ImportController {
     ResponseEntity<HouseholdImport.Progress> start(@RequestParam("file") MultipartFile file,
                                                   @RequestParam(defaultValue = "ALL_OR_NOTHING") HouseholdImport.Mode mode)
             throws IOException {
-        HouseholdImport.Progress p = importer.start(file.getOriginalFilename(), file.getBytes(), mode);
+        HouseholdImport.Progress p = importer.start(file.getOriginalFilename(), file.getBytes(), mode,
+                cn.shoudi.Viewer.current().limitedToVillage());
         return ResponseEntity.accepted().header(HttpHeaders.LOCATION, "/api/imports/" + p.id()).body(p);
     }
 

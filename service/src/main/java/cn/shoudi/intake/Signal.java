@@ -13,6 +13,7 @@ import java.time.LocalDate;
  */
 @Table("intake_signal")
 record Signal(@Id Long id, String source, String eventId, String kind, BigDecimal amount, LocalDate eventDate,
+              @tools.jackson.databind.annotation.JsonSerialize(using = cn.shoudi.Masked.IdNumber.class)
               String idNumber, String detail, Long householdId, String status, String reason, Instant receivedAt,
               String resolvedBy) {
 

@@ -1,5 +1,9 @@
 package cn.shoudi.monitoring;
 
+import cn.shoudi.Viewer;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+
 import cn.shoudi.InvalidRequestException;
 import cn.shoudi.assessment.AssessmentHistory;
 import cn.shoudi.assessment.AssessmentView;
@@ -51,6 +55,12 @@ class TaskController {
     List<TaskView> cadreTasks(@PathVariable long cadreId, @RequestParam(required = false) String status,
                               @RequestParam(required = false) String due,
                               @RequestParam(required = false) Long villageId) {
+        Viewer v = Viewer.current();
+        boolean foreign = v.isCadre() ? !Long.valueOf(cadreId).equals(v.cadreId())
+                : v.limitedToVillage() != null && !registry.villageOfCadre(cadreId).equals(Optional.of(v.limitedToVillage()));
+        if (foreign) {
+            throw new TaskNotFoundException(cadreId);
+        }
         LocalDate today = LocalDate.now(clock);
         Set<TaskStatus> statuses = status == null || status.isBlank() ? null : Arrays.stream(status.split(","))
                 .map(s -> parseStatus(s.trim())).collect(Collectors.toSet());
@@ -69,6 +79,7 @@ class TaskController {
     /** Every task of a household, open or not, oldest first. */
     @GetMapping("/api/households/{householdId}/tasks")
     List<TaskView> householdTasks(@PathVariable long householdId) {
+        registry.requireVisible(Viewer.current(), householdId);
         LocalDate today = LocalDate.now(clock);
         return tasks.findByHouseholdIdOrderById(householdId).stream().map(t -> TaskView.of(t, today)).toList();
     }
@@ -87,7 +98,7 @@ class TaskController {
 
     @GetMapping("/api/tasks/{taskId}")
     TaskDetail detail(@PathVariable long taskId) {
-        MonitoringTask t = commands.find(taskId);
+        MonitoringTask t = visibleTask(taskId);
         HouseholdSummary summary = registry.snapshot(t.householdId()).map(TaskController::summary).orElse(null);
         FindingView evidence = assessments.find(t.assessmentId()).flatMap(a -> a.findings().stream()
                 .filter(f -> f.code().equals(t.findingCode())).findFirst()).orElse(null);
@@ -106,22 +117,49 @@ class TaskController {
 
     @PostMapping("/api/tasks/{taskId}/acknowledge")
     TaskView acknowledge(@PathVariable long taskId, @RequestBody CadreAction body) {
+        actingAs(taskId, body.cadreId());
         return TaskView.of(commands.acknowledge(taskId, body.cadreId()), LocalDate.now(clock));
     }
 
     @PostMapping("/api/tasks/{taskId}/visits")
     TaskView visit(@PathVariable long taskId, @RequestBody TaskCommands.VisitData body) {
+        actingAs(taskId, body.cadreId());
         return TaskView.of(commands.recordVisit(taskId, body), LocalDate.now(clock));
     }
 
     @PostMapping("/api/tasks/{taskId}/resolve")
     TaskView resolve(@PathVariable long taskId, @RequestBody Resolve body) {
+        actingAs(taskId, body.cadreId());
         return TaskView.of(commands.resolve(taskId, body.cadreId(), body.outcome(), body.note()), LocalDate.now(clock));
     }
 
     @PostMapping("/api/tasks/{taskId}/close")
     TaskView close(@PathVariable long taskId, @RequestBody Close body) {
+        actingAs(taskId, body.cadreId());
         return TaskView.of(commands.close(taskId, body.cadreId(), body.reason()), LocalDate.now(clock));
+    }
+
+    /**
+     * The task, if it is assigned to the viewer or its household is visible to the viewer; otherwise 404 as for a task
+     * that does not exist.
+     */
+    private MonitoringTask visibleTask(long taskId) {
+        MonitoringTask t = commands.find(taskId);
+        Viewer v = Viewer.current();
+        boolean mine = v.cadreId() != null && v.cadreId().equals(t.assigneeCadreId());
+        if (!mine && !registry.visible(v, t.householdId())) {
+            throw new TaskNotFoundException(taskId);
+        }
+        return t;
+    }
+
+    /** A cadre works a task as themself: the cadre named in the body must be the signed-in account's cadre. */
+    private void actingAs(long taskId, Long cadreId) {
+        visibleTask(taskId);
+        Viewer v = Viewer.current();
+        if (v != Viewer.SYSTEM && (v.cadreId() == null || !v.cadreId().equals(cadreId))) {
+            throw new AccessDeniedException("a cadre acts only as themself");
+        }
     }
 
     private static HouseholdSummary summary(HouseholdSnapshot s) {

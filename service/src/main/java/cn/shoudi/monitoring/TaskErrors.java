@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Task errors as RFC 9457 problem details with Chinese messages. */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(0)
 class TaskErrors {
 
     @ExceptionHandler

@@ -9,10 +9,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.CurrentSecurityContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -53,7 +53,7 @@ class PolicyController {
     @PostMapping(path = "/api/policy/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<PolicyService.VersionView> uploadSet(@RequestParam("files") List<MultipartFile> files,
                                                         @RequestParam(required = false) String comment,
-                                                        @RequestHeader(name = "X-User", required = false) String user) {
+                                                        @CurrentSecurityContext(expression = "authentication.name") String user) {
         List<TableSource> sources = new ArrayList<>();
         for (MultipartFile f : files) {
             sources.add(source(f));
@@ -65,20 +65,20 @@ class PolicyController {
     @PostMapping(path = "/api/policy/tables", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<PolicyService.VersionView> uploadTable(@RequestParam("file") MultipartFile file,
                                                           @RequestParam(required = false) String comment,
-                                                          @RequestHeader(name = "X-User", required = false) String user) {
+                                                          @CurrentSecurityContext(expression = "authentication.name") String user) {
         return created(policies.uploadTable(source(file), comment, user));
     }
 
     @PostMapping("/api/policy/versions/{id}/simulate")
     PolicySimulation.Report simulate(@PathVariable long id,
-                                     @RequestHeader(name = "X-User", required = false) String user) {
+                                     @CurrentSecurityContext(expression = "authentication.name") String user) {
         return simulation.simulate(id, user == null ? "anonymous" : user);
     }
 
     /** Starts a simulation in the background (large registries); follow its progress. */
     @PostMapping("/api/policy/versions/{id}/simulations")
     ResponseEntity<PolicySimulation.Progress> startSimulation(@PathVariable long id,
-            @RequestHeader(name = "X-User", required = false) String user) {
+            @CurrentSecurityContext(expression = "authentication.name") String user) {
         PolicySimulation.Progress p = simulation.start(id, user == null ? "anonymous" : user);
         return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.LOCATION,
                 "/api/policy/simulations/" + p.id()).body(p);
@@ -92,7 +92,7 @@ class PolicyController {
     /** The households a version would affect, as an XLSX ledger. */
     @GetMapping("/api/policy/versions/{id}/simulation.xlsx")
     ResponseEntity<byte[]> simulationXlsx(@PathVariable long id,
-                                          @RequestHeader(name = "X-User", required = false) String user) {
+                                          @CurrentSecurityContext(expression = "authentication.name") String user) {
         PolicySimulation.Report r = simulation.simulate(id, user == null ? "anonymous" : user);
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet s = wb.createSheet("受影响农户");
@@ -121,26 +121,26 @@ class PolicyController {
 
     @PostMapping("/api/policy/versions/{id}/approve")
     PolicyService.VersionView approve(@PathVariable long id,
-                                      @RequestHeader(name = "X-User", required = false) String user) {
+                                      @CurrentSecurityContext(expression = "authentication.name") String user) {
         return policies.approve(id, user);
     }
 
     @PostMapping("/api/policy/versions/{id}/publish")
     PolicyService.PublishResult publish(@PathVariable long id,
-                                        @RequestHeader(name = "X-User", required = false) String user) {
+                                        @CurrentSecurityContext(expression = "authentication.name") String user) {
         return policies.publish(id, user);
     }
 
     /** Publishes an approved version on a date (yyyy-MM-dd). */
     @PostMapping("/api/policy/versions/{id}/schedule")
     PolicyService.VersionView schedule(@PathVariable long id, @RequestParam java.time.LocalDate date,
-                                       @RequestHeader(name = "X-User", required = false) String user) {
+                                       @CurrentSecurityContext(expression = "authentication.name") String user) {
         return policies.schedule(id, date, user);
     }
 
     @PostMapping("/api/policy/versions/{id}/rollback")
     PolicyService.PublishResult rollback(@PathVariable long id,
-                                         @RequestHeader(name = "X-User", required = false) String user) {
+                                         @CurrentSecurityContext(expression = "authentication.name") String user) {
         return policies.rollback(id, user);
     }
 

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Refused policy operations as RFC 9457 problem details with Chinese messages. */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(0)
 class PolicyErrors {
 
     @ExceptionHandler

@@ -281,7 +281,7 @@ public class PolicyService {
 
     private static void requireUser(String user) {
         if (user == null || user.isBlank()) {
-            throw new PolicyProblem(HttpStatus.BAD_REQUEST, "缺少操作人（请求头 X-User）");
+            throw new PolicyProblem(HttpStatus.BAD_REQUEST, "缺少操作人（请先登录）");
         }
     }
 

@@ -8,5 +8,6 @@ import org.springframework.data.relational.core.mapping.Table;
  * inactive cadre (transferred, left) gets no new work.
  */
 @Table("registry_cadre")
-record Cadre(@Id Long id, String name, String phone, CadreRole role, Long villageId, boolean active, Long townshipId) {
+record Cadre(@Id Long id, String name,
+             @tools.jackson.databind.annotation.JsonSerialize(using = cn.shoudi.Masked.Phone.class) String phone, CadreRole role, Long villageId, boolean active, Long townshipId) {
 }

@@ -39,6 +39,13 @@ class CoverageController {
     @GetMapping("/api/reports/helper-coverage")
     @Transactional(readOnly = true)
     List<Gap> coverage(@RequestParam(required = false) Long villageId) {
+        cn.shoudi.Viewer v = cn.shoudi.Viewer.current();
+        if (v.limitedToVillage() != null) {
+            if (villageId != null && !villageId.equals(v.limitedToVillage())) {
+                throw new VillageNotFoundException(villageId);
+            }
+            villageId = v.limitedToVillage();
+        }
         Map<Long, Cadre> byId = cadres.findAll().stream().collect(Collectors.toMap(Cadre::id, Function.identity()));
         List<Gap> gaps = new ArrayList<>();
         List<Household> scope = villageId == null ? households.findAll() : households.findByVillageIdOrderById(villageId);
@@ -65,6 +72,7 @@ class CoverageController {
     /** Marks a cadre active or inactive (transferred, left); inactive cadres get no new work. */
     @PutMapping("/api/cadres/{cadreId}/active")
     Cadre setActive(@PathVariable long cadreId, @RequestBody Activity body) {
+        VillageController.requireTownshipWide();
         Cadre c = cadres.findById(cadreId).orElseThrow(() -> new InvalidHouseholdException(List.of(
                 new InvalidHouseholdException.FieldProblem("cadreId", "NOT_FOUND", "干部不存在"))));
         return cadres.save(new Cadre(c.id(), c.name(), c.phone(), c.role(), c.villageId(), body.active(), c.townshipId()));

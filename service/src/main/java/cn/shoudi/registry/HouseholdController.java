@@ -1,5 +1,9 @@
 package cn.shoudi.registry;
 
+import cn.shoudi.AuditTrail;
+import cn.shoudi.Viewer;
+import java.util.Map;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,8 +25,13 @@ class HouseholdController {
     private final HouseholdService service;
     private final Households households;
     private final MembershipService membership;
+    private final Registry registry;
+    private final AuditTrail audit;
 
-    HouseholdController(HouseholdService service, Households households, MembershipService membership) {
+    HouseholdController(HouseholdService service, Households households, MembershipService membership,
+                        Registry registry, AuditTrail audit) {
+        this.registry = registry;
+        this.audit = audit;
         this.membership = membership;
         this.service = service;
         this.households = households;
@@ -30,6 +39,11 @@ class HouseholdController {
 
     @PostMapping
     ResponseEntity<HouseholdView> create(@RequestBody HouseholdData data) {
+        Viewer v = Viewer.current();
+        if (v.limitedToVillage() != null && data.villageId() != null && !v.limitedToVillage().equals(data.villageId())) {
+            throw new InvalidHouseholdException(List.of(new InvalidHouseholdException.FieldProblem("villageId",
+                    "NOT_FOUND", "行政村不存在")));
+        }
         Household h = service.register(data);
         return ResponseEntity.created(URI.create("/api/households/" + h.id())).eTag(String.valueOf(h.version()))
                 .body(HouseholdView.of(h));
@@ -37,36 +51,68 @@ class HouseholdController {
 
     @PutMapping("/{id}")
     ResponseEntity<HouseholdView> update(@PathVariable long id, @RequestBody HouseholdData data) {
+        Viewer v = Viewer.current();
+        registry.requireVisible(v, id);
+        if (v.limitedToVillage() != null && data.villageId() != null && !v.limitedToVillage().equals(data.villageId())) {
+            throw new InvalidHouseholdException(List.of(new InvalidHouseholdException.FieldProblem("villageId",
+                    "NOT_FOUND", "行政村不存在")));
+        }
         Household h = service.update(id, data);
         return ResponseEntity.ok().eTag(String.valueOf(h.version())).body(HouseholdView.of(h));
     }
 
     @GetMapping("/{id}")
     ResponseEntity<HouseholdView> get(@PathVariable long id) {
+        registry.requireVisible(Viewer.current(), id);
         Household h = service.find(id);
         return ResponseEntity.ok().eTag(String.valueOf(h.version())).body(HouseholdView.of(h));
     }
 
     @GetMapping
     List<HouseholdView> byVillage(@RequestParam long villageId) {
-        return households.findByVillageIdOrderById(villageId).stream().map(HouseholdView::of).toList();
+        Viewer v = Viewer.current();
+        if (v.limitedToVillage() != null && v.limitedToVillage() != villageId) {
+            throw new VillageNotFoundException(villageId);
+        }
+        return households.findByVillageIdOrderById(villageId).stream()
+                .filter(h -> !v.isCadre() || registry.visible(v, h.id())).map(HouseholdView::of).toList();
+    }
+
+    /**
+     * The full ID number of a member (index from 0, as in {@code members}): the explicit, audited show action; every
+     * other response masks it.
+     */
+    @GetMapping("/{id}/members/{index}/id-number")
+    Map<String, String> idNumber(@PathVariable long id, @PathVariable int index) {
+        registry.requireVisible(Viewer.current(), id);
+        List<Member> members = service.find(id).members();
+        if (index < 0 || index >= members.size()) {
+            throw new HouseholdNotFoundException(id);
+        }
+        Member m = members.get(index);
+        audit.record(AuditTrail.Action.SHOW_ID, "household " + id + " member " + index, "OK", m.name());
+        return Map.of("name", m.name(), "idNumber", m.idNumber() == null ? "" : m.idNumber());
     }
 
     /** Records a birth, death, marriage in/out or move away/back; the household is re-evaluated. */
     @PostMapping("/{id}/member-events")
     HouseholdView memberEvent(@PathVariable long id, @RequestBody MembershipService.Change change) {
+        registry.requireVisible(Viewer.current(), id);
         return HouseholdView.of(membership.change(id, change));
     }
 
     /** Splits members off into a new household (分户). */
     @PostMapping("/{id}/split")
     HouseholdView split(@PathVariable long id, @RequestBody MembershipService.Split split) {
+        registry.requireVisible(Viewer.current(), id);
         return HouseholdView.of(membership.split(id, split));
     }
 
     /** Merges another household into this one (合户). */
     @PostMapping("/{id}/merge")
     HouseholdView merge(@PathVariable long id, @RequestBody MembershipService.Merge merge) {
+        registry.requireVisible(Viewer.current(), id);
+        registry.requireVisible(Viewer.current(), merge.otherHouseholdId());
         return HouseholdView.of(membership.merge(id, merge));
     }
 
@@ -76,6 +122,7 @@ class HouseholdController {
 
     @PutMapping("/{id}/helper")
     HouseholdView assignHelper(@PathVariable long id, @RequestBody HelperChange change) {
+        registry.requireVisible(Viewer.current(), id);
         return HouseholdView.of(service.assignHelper(id, change.cadreId(), change.version()));
     }
 }

@@ -44,12 +44,40 @@ class HouseholdService {
     @Transactional
     Household update(long id, HouseholdData data) {
         Household h = find(id);
+        data = unmasked(data, h);
         validator.validate(data, id);
         if (data.version() != null && !data.version().equals(h.version())) {
             throw new StaleHouseholdException(id, h.version());
         }
         h.apply(data, clock.instant());
         return saveAndPublish(h);
+    }
+
+    /**
+     * Responses mask ID numbers, so a client that read a household and sends it back sends masked numbers: each is
+     * replaced by the stored number it masks (same member name first), so that edits need not retype them.
+     */
+    private static HouseholdData unmasked(HouseholdData data, Household h) {
+        if (data.members() == null || data.members().stream().noneMatch(m -> m != null && m.idNumber() != null
+                && m.idNumber().contains("*"))) {
+            return data;
+        }
+        java.util.List<MemberData> members = data.members().stream().map(m -> {
+            if (m == null || m.idNumber() == null || !m.idNumber().contains("*")) {
+                return m;
+            }
+            String full = h.members().stream()
+                    .filter(x -> x.idNumber() != null && cn.shoudi.Privacy.maskIdNumber(x.idNumber()).equals(m.idNumber()))
+                    .sorted(java.util.Comparator.comparing(x -> x.name().equals(m.name()) ? 0 : 1))
+                    .map(Member::idNumber).findFirst().orElse(m.idNumber());
+            return new MemberData(m.name(), full, m.sex(), m.birthDate(), m.relation(), m.health(),
+                    m.disabilityGrade(), m.schooling(), m.medicalInsured(), m.labour(), m.lowIncomeAllowance(),
+                    m.publicWelfareJob(), m.chronicCard(), m.educationAid());
+        }).toList();
+        return new HouseholdData(data.householdNo(), data.villageId(), data.groupId(), data.householdClass(),
+                data.netIncome(), data.rigidExpenditure(), data.previousYearNetIncome(), data.riskTypes(),
+                data.selfCoping(), data.guaranteeIssue(), members, data.helperCadreId(), data.version(),
+                data.housing());
     }
 
     @Transactional

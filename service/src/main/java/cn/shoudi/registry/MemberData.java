@@ -20,7 +20,9 @@ import java.time.LocalDate;
  * @param chronicCard        holds a chronic-disease card (慢性病卡); optional
  * @param educationAid       education aid (教育资助) received this school year: 学前, 义务教育, 高中阶段 or 高等教育; optional
  */
-public record MemberData(String name, String idNumber, String sex, LocalDate birthDate, String relation,
+public record MemberData(String name,
+                         @tools.jackson.databind.annotation.JsonSerialize(using = cn.shoudi.Masked.IdNumber.class)
+                         String idNumber, String sex, LocalDate birthDate, String relation,
                          String health, Integer disabilityGrade, String schooling, Boolean medicalInsured,
                          String labour, Boolean lowIncomeAllowance, Boolean publicWelfareJob, Boolean chronicCard,
                          String educationAid) {

@@ -129,6 +129,39 @@ public class Registry {
         return cadres.existsById(cadreId);
     }
 
+    /**
+     * Whether the viewer may see the household: everyone reading every village; a village's staff its households; a
+     * cadre (帮扶干部) the households it helps or whose villager group it is stationed in.
+     */
+    @Transactional(readOnly = true)
+    public boolean visible(cn.shoudi.Viewer v, long householdId) {
+        if (v.readsAllVillages()) {
+            return households.existsById(householdId);
+        }
+        if (v.isCadre()) {
+            return v.cadreId() != null && jdbc.sql("SELECT COUNT(*) FROM registry_household h JOIN "
+                    + "registry_villager_group g ON g.id = h.group_id WHERE h.id = ? AND (g.cadre_id = ? OR EXISTS "
+                    + "(SELECT 1 FROM registry_helper_assignment a WHERE a.household_id = h.id AND a.end_date IS NULL "
+                    + "AND a.cadre_id = ?))").params(householdId, v.cadreId(), v.cadreId()).query(Long.class)
+                    .single() > 0;
+        }
+        return v.villageId() != null && jdbc.sql("SELECT COUNT(*) FROM registry_household WHERE id = ? AND "
+                + "village_id = ?").params(householdId, v.villageId()).query(Long.class).single() > 0;
+    }
+
+    /** The household if the viewer may see it; otherwise 404, exactly as for a household that does not exist. */
+    public void requireVisible(cn.shoudi.Viewer v, long householdId) {
+        if (!visible(v, householdId)) {
+            throw new HouseholdNotFoundException(householdId);
+        }
+    }
+
+    /** The village of a cadre, if the cadre exists. */
+    @Transactional(readOnly = true)
+    public Optional<Long> villageOfCadre(long cadreId) {
+        return cadres.findById(cadreId).map(Cadre::villageId);
+    }
+
     private boolean active(Long cadreId) {
         return cadreId != null && cadres.findById(cadreId).map(Cadre::active).orElse(false);
     }

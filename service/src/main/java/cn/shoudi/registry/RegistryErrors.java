@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Registry errors as RFC 9457 problem details, with Chinese titles and every invalid field listed. */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(0)
 class RegistryErrors {
 
     @ExceptionHandler
@@ -24,6 +25,11 @@ class RegistryErrors {
                 "该户信息已被他人修改，请刷新后重新编辑（当前版本 " + e.currentVersion() + "）");
         pd.setProperty("currentVersion", e.currentVersion());
         return pd;
+    }
+
+    @ExceptionHandler
+    ProblemDetail villageNotFound(VillageNotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "未找到", "行政村不存在");
     }
 
     @ExceptionHandler

@@ -35,8 +35,9 @@ public class TownshipLoader {
      * @param townshipId the township
      * @param created    false when the township was already stored and nothing was written
      * @param households households written
+     * @param cadreIds   the ids of the cadres written, by their keys in the township data
      */
-    public record Result(long townshipId, boolean created, int households) {
+    public record Result(long townshipId, boolean created, int households, Map<String, Long> cadreIds) {
     }
 
     private final Households households;
@@ -68,7 +69,7 @@ public class TownshipLoader {
     public Result load(TownshipData t) {
         Optional<Long> existing = townshipId(t.code());
         if (existing.isPresent()) {
-            return new Result(existing.get(), false, 0);
+            return new Result(existing.get(), false, 0, Map.of());
         }
         long started = System.nanoTime();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -96,6 +97,9 @@ public class TownshipLoader {
             }
             for (TownshipData.GroupSpec g : v.groups()) {
                 Long cadre = g.cadre() == null ? null : saveCadre(g.cadre(), villageId, townshipId);
+                if (cadre != null) {
+                    cadreIds.put(g.cadre().key(), cadre);
+                }
                 groupIds.put(v.code() + "/" + g.name(), groups.save(new VillagerGroup(null, villageId, g.name(),
                         cadre)).id());
             }
@@ -161,7 +165,7 @@ public class TownshipLoader {
         }
         log.info("township {} {} loaded: {} villages, {} households in {} ms", t.code(), t.name(), t.villages().size(),
                 all.size(), (System.nanoTime() - started) / 1_000_000);
-        return new Result(townshipId, true, all.size());
+        return new Result(townshipId, true, all.size(), Map.copyOf(cadreIds));
     }
 
     private long saveCadre(TownshipData.CadreSpec c, Long villageId, long townshipId) {

@@ -57,6 +57,13 @@ public class TownshipReports {
     /** The request's scope; the township defaults to the first one stored, the date to the evaluation date. */
     @Transactional(readOnly = true)
     public ReportScope scope(Long townshipId, Long villageId, LocalDate asOf) {
+        Long limited = cn.shoudi.Viewer.current().limitedToVillage();
+        if (limited != null) {
+            if (villageId != null && !villageId.equals(limited)) {
+                throw new ReportNotFoundException("该乡镇没有这个行政村");
+            }
+            villageId = limited;
+        }
         long township = townshipId != null ? townshipId : jdbc.sql("SELECT MIN(id) FROM registry_township")
                 .query(Long.class).optional().orElseThrow(() -> new ReportNotFoundException("还没有乡镇数据"));
         if (jdbc.sql("SELECT COUNT(*) FROM registry_township WHERE id = ?").param(township).query(Long.class)

@@ -94,13 +94,14 @@ class ReEvaluationIntegrationTest {
     @Test
     void tenThousandHouseholdsAreReEvaluatedWithProgressReported() {
         long first = insertHouseholds(10_000);
-        Map<String, Object> started = api.post("/api/assessment-runs", Map.of("reason", "测试：全量重新评估"));
+        ApiClient policy = api.asRole("POLICY", "policy");
+        Map<String, Object> started = policy.post("/api/assessment-runs", Map.of("reason", "测试：全量重新评估"));
         long run = ((Number) started.get("id")).longValue();
         assertThat(started).containsEntry("status", "RUNNING");
 
         AtomicBoolean sawProgress = new AtomicBoolean();
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            Map<String, Object> p = api.get("/api/assessment-runs/" + run);
+            Map<String, Object> p = policy.get("/api/assessment-runs/" + run);
             int done = ((Number) p.get("done")).intValue();
             int total = ((Number) p.get("total")).intValue();
             if (done > 0 && done < total && p.get("etaSeconds") != null
@@ -109,7 +110,7 @@ class ReEvaluationIntegrationTest {
             }
             return "DONE".equals(p.get("status"));
         });
-        Map<String, Object> done = api.get("/api/assessment-runs/" + run);
+        Map<String, Object> done = policy.get("/api/assessment-runs/" + run);
         assertThat(sawProgress).as("progress (done < total, rate, ETA) was reported while running").isTrue();
         assertThat(done.get("done")).isEqualTo(done.get("total"));
         assertThat(done).containsEntry("failed", 0).containsEntry("etaSeconds", 0);

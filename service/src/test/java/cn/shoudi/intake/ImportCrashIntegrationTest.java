@@ -88,7 +88,7 @@ class ImportCrashIntegrationTest {
     @Test
     void allOrNothingWritesNoHouseholdWhenTheWriteCrashesMidway() {
         crashOnSecondWrite();
-        assertThatThrownBy(() -> importer.run("户籍.csv", csv(), HouseholdImport.Mode.ALL_OR_NOTHING))
+        assertThatThrownBy(() -> importer.run("户籍.csv", csv(), HouseholdImport.Mode.ALL_OR_NOTHING, null))
                 .hasMessageContaining("simulated crash");
         assertThat(households()).isZero();
         assertThat(members()).isZero();
@@ -97,7 +97,7 @@ class ImportCrashIntegrationTest {
     @Test
     void validOnlyKeepsEveryHouseholdWrittenBeforeTheCrashWhole() {
         crashOnSecondWrite();
-        assertThatThrownBy(() -> importer.run("户籍.csv", csv(), HouseholdImport.Mode.VALID_ONLY))
+        assertThatThrownBy(() -> importer.run("户籍.csv", csv(), HouseholdImport.Mode.VALID_ONLY, null))
                 .hasMessageContaining("simulated crash");
         assertThat(households()).isEqualTo(1);
         assertThat(members()).isEqualTo(2);

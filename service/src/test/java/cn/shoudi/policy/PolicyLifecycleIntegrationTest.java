@@ -1,6 +1,7 @@
 package cn.shoudi.policy;
 
 import cn.shoudi.ApiClient;
+import cn.shoudi.TestAccounts;
 import cn.shoudi.TestTownship;
 import cn.shoudi.assessment.ActivePolicy;
 import cn.shoudi.registry.HouseholdSnapshot;
@@ -66,13 +67,15 @@ class PolicyLifecycleIntegrationTest {
     PolicyService policies;
 
     ApiClient api;
+    ApiClient officer;
     TestTownship town;
     String shippedLabel;
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(port, jdbc);
-        town = new TestTownship(api);
+        officer = new ApiClient(port, jdbc);
+        api = officer.as(policyUser("zhang.zc"));
+        town = new TestTownship(officer);
         shippedLabel = ActivePolicy.label(active.shipped());
     }
 
@@ -137,7 +140,7 @@ class PolicyLifecycleIntegrationTest {
         });
         form.add("comment", "测试");
         return api.http().post().uri("/api/policy/tables").contentType(MediaType.MULTIPART_FORM_DATA)
-                .header("X-User", user).body(form).exchange((req, res) -> {
+                .headers(h -> h.setBasicAuth(policyUser(user), TestAccounts.PASSWORD)).body(form).exchange((req, res) -> {
                     assertThat(res.getStatusCode().value()).isEqualTo(201);
                     return (Map<String, Object>) new tools.jackson.databind.json.JsonMapper()
                             .readValue(res.getBody().readAllBytes(), Map.class);
@@ -145,7 +148,7 @@ class PolicyLifecycleIntegrationTest {
     }
 
     private Map<String, Object> post(String path, String user) {
-        return api.http().post().uri(path).header("X-User", user).exchange((req, res) -> Map.of(
+        return api.http().post().uri(path).headers(h -> h.setBasicAuth(policyUser(user), TestAccounts.PASSWORD)).exchange((req, res) -> Map.of(
                 "status", res.getStatusCode().value(),
                 "body", new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
@@ -202,9 +205,9 @@ class PolicyLifecycleIntegrationTest {
     @Test
     void aDraftRaisingTheLineSimulatesExactlyThenPublishesUnderLoadAndRollsBack() throws Exception {
         // a 脱贫户 at 7,000 per person: above the 2022 line of 6,600, below a draft line of 8,000
-        long household = TestTownship.id(api.post("/api/households", town.household("P" + System.nanoTime(), 14000)));
+        long household = TestTownship.id(officer.post("/api/households", town.household("P" + System.nanoTime(), 14000)));
         api.awaitOutboxDrained();
-        assertThat(api.getList("/api/households/" + household + "/tasks")).isEmpty();
+        assertThat(officer.getList("/api/households/" + household + "/tasks")).isEmpty();
 
         byte[] params = edit(shipped("parameters.xlsx"), "参数", monitoringLine2022Cell(), 8000);
         Map<String, Object> draft = uploadTable("parameters.xlsx", params, "zhang.zc");
@@ -213,7 +216,7 @@ class PolicyLifecycleIntegrationTest {
 
         // the simulation equals a direct evaluation of every household under both versions
         Map<String, Object> report = api.http().post().uri("/api/policy/versions/" + id + "/simulate")
-                .header("X-User", "zhang.zc").retrieve().body(Map.class);
+                .headers(h -> h.setBasicAuth(policyUser("zhang.zc"), TestAccounts.PASSWORD)).retrieve().body(Map.class);
         List<TableSource> draftSources = new ArrayList<>();
         for (TableSource s : active.shipped()) {
             draftSources.add(s.fileName().equals("parameters.xlsx") ? new TableSource(s.fileName(), params) : s);
@@ -248,7 +251,7 @@ class PolicyLifecycleIntegrationTest {
 
         // the same simulation in the background, with progress, for large registries
         Map<String, Object> started = api.http().post().uri("/api/policy/versions/" + id + "/simulations")
-                .header("X-User", "zhang.zc").retrieve().body(Map.class);
+                .headers(h -> h.setBasicAuth(policyUser("zhang.zc"), TestAccounts.PASSWORD)).retrieve().body(Map.class);
         String runId = (String) started.get("id");
         await().atMost(Duration.ofMinutes(2)).until(() -> "DONE".equals(api.get("/api/policy/simulations/" + runId)
                 .get("status")));
@@ -256,7 +259,7 @@ class PolicyLifecycleIntegrationTest {
         assertThat(progress.get("done")).isEqualTo(progress.get("total"));
         assertThat(((Map<String, Object>) progress.get("report")).get("affected")).isEqualTo(affected);
         byte[] ledger = api.http().get().uri("/api/policy/versions/" + id + "/simulation.xlsx")
-                .header("X-User", "zhang.zc").retrieve().body(byte[].class);
+                .headers(h -> h.setBasicAuth(policyUser("zhang.zc"), TestAccounts.PASSWORD)).retrieve().body(byte[].class);
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(ledger))) {
             assertThat(wb.getSheet("受影响农户").getLastRowNum()).isEqualTo(affected);
         }
@@ -302,7 +305,7 @@ class PolicyLifecycleIntegrationTest {
         await().atMost(Duration.ofMinutes(2)).until(() -> api.getList("/api/assessment-runs").stream()
                 .allMatch(r -> "DONE".equals(r.get("status"))));
         api.awaitOutboxDrained();
-        List<Map<String, Object>> tasks = api.getList("/api/households/" + household + "/tasks");
+        List<Map<String, Object>> tasks = officer.getList("/api/households/" + household + "/tasks");
         assertThat(tasks).singleElement().satisfies(t -> assertThat(t).containsEntry("status", "OPEN")
                 .containsEntry("findingCode", "M-1"));
 
@@ -314,9 +317,9 @@ class PolicyLifecycleIntegrationTest {
         await().atMost(Duration.ofMinutes(2)).until(() -> api.getList("/api/assessment-runs").stream()
                 .allMatch(r -> "DONE".equals(r.get("status"))));
         api.awaitOutboxDrained();
-        Map<String, Object> latest = api.getList("/api/households/" + household + "/assessments").get(0);
+        Map<String, Object> latest = officer.getList("/api/households/" + household + "/assessments").get(0);
         assertThat((Map<String, Object>) latest.get("outcomes")).containsEntry("monitoring", "不纳入");
-        assertThat(api.getList("/api/households/" + household + "/tasks")).singleElement().satisfies(t ->
+        assertThat(officer.getList("/api/households/" + household + "/tasks")).singleElement().satisfies(t ->
                 assertThat((String) t.get("clearedNote")).contains("不再命中"));
 
         // diff and audit
@@ -338,5 +341,10 @@ class PolicyLifecycleIntegrationTest {
         byte[] downloaded = api.http().get().uri("/api/policy/published/files/monitoring.xlsx").retrieve()
                 .body(byte[].class);
         assertThat(downloaded).isEqualTo(shipped("monitoring.xlsx"));
+    }
+
+    /** A policy-staff account (政策业务人员) of this name. */
+    private String policyUser(String name) {
+        return TestAccounts.ensure(jdbc, name, "POLICY", null, null, null);
     }
 }

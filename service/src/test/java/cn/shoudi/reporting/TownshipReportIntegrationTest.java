@@ -256,13 +256,15 @@ class TownshipReportIntegrationTest {
 
     @Test
     void showsTheReportPageAndTheLedgerPagesInChinese() {
-        String page = api.http().get().uri("/reports/township").retrieve().body(String.class);
+        org.springframework.web.client.RestClient browser = api.pages(cn.shoudi.TestAccounts.ensure(jdbc, "t-leader",
+                "LEADER", null, null, null));
+        String page = browser.get().uri("/reports/township").retrieve().body(String.class);
         assertThat(page).contains("联合乡脱贫攻坚工作报表", "截至 2019-12-31", "精准识别和精准退出", "下载 Excel")
                 .doesNotContain("??");
         String registered = page.substring(page.indexOf("id=\"figure-registered\""));
         registered = registered.substring(0, registered.indexOf("</tr>"));
         assertThat(registered).contains("建档立卡贫困户", ">776<", ">3,189<", "/reports/township/ledgers/registered");
-        String ledger = api.http().get().uri("/reports/township/ledgers/edge?asOf=2019-12-31").retrieve()
+        String ledger = browser.get().uri("/reports/township/ledgers/edge?asOf=2019-12-31").retrieve()
                 .body(String.class);
         assertThat(ledger).contains("台账：边缘易致贫户", "共 14 条").doesNotContain("??");
         assertThat(ledger.split("<tr>", -1).length - 2).isEqualTo(14);

@@ -1,0 +1,14 @@
+package cn.shoudi.security;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+import java.util.Optional;
+
+interface Accounts extends ListCrudRepository<Account, Long> {
+
+    Optional<Account> findByUsername(String username);
+
+    Optional<Account> findByApiKeyHash(String apiKeyHash);
+
+    boolean existsByRole(Role role);
+}

@@ -1,0 +1,27 @@
+package cn.shoudi.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * Security settings.
+ *
+ * @param adminUsername     the first administrator, created when no administrator exists
+ * @param adminPassword     its password; empty generates one and logs it once
+ * @param maxFailedLogins   failed logins in a row that lock an account
+ * @param lockDuration      how long a locked account stays locked
+ * @param maxJsonBodyBytes  largest request body accepted outside file uploads
+ * @param demoPassword      password of the demo accounts (demo run only)
+ */
+@ConfigurationProperties("shoudi.security")
+record SecurityProperties(String adminUsername, String adminPassword, int maxFailedLogins, Duration lockDuration,
+                          long maxJsonBodyBytes, String demoPassword) {
+
+    SecurityProperties {
+        adminUsername = adminUsername == null || adminUsername.isBlank() ? "admin" : adminUsername;
+        maxFailedLogins = maxFailedLogins <= 0 ? 5 : maxFailedLogins;
+        lockDuration = lockDuration == null ? Duration.ofMinutes(15) : lockDuration;
+        maxJsonBodyBytes = maxJsonBodyBytes <= 0 ? 1_048_576 : maxJsonBodyBytes;
+    }
+}

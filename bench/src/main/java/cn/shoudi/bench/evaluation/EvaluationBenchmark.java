@@ -1,10 +1,9 @@
-package cn.shoudi.rules.bench;
+package cn.shoudi.bench.evaluation;
 
+import cn.shoudi.bench.Tables;
 import cn.shoudi.rules.cases.ExampleCase;
 import cn.shoudi.rules.eval.Evaluator;
 import cn.shoudi.rules.table.Policy;
-import cn.shoudi.rules.table.PolicyCompiler;
-import cn.shoudi.rules.table.TableSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -12,7 +11,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -31,8 +29,7 @@ public class EvaluationBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            Path dir = Path.of(System.getProperty("shoudi.tables.dir", "decision-tables"));
-            policy = new PolicyCompiler().compile("bench", TableSource.folder(dir));
+            policy = Tables.compileShipped();
             evaluator = new Evaluator(policy);
             hand = new HandWrittenPolicy(policy.parameters());
             households = policy.tables().stream().flatMap(t -> t.examples().stream()).toList();

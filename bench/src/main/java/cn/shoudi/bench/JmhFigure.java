@@ -78,7 +78,7 @@ public final class JmhFigure {
             }
             Statistics a = e.getValue().get(subject);
             Statistics b = e.getValue().get(baseline);
-            System.out.printf("%-8d %-14s %10.2f %10.2f %10.2f %14.2f   (%s ÷ %s; %s)%n", threads, "ratio",
+            System.out.printf("%-8d %-14s %10.4f %10.4f %10.4f %14.2f   (%s ÷ %s; %s)%n", threads, "ratio",
                     a.getMean() / b.getMean(), a.getPercentile(50) / b.getPercentile(50),
                     a.getPercentile(99) / b.getPercentile(99), throughput(a, threads) / throughput(b, threads),
                     subject, baseline, goal);

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the benchmarks of one JMH class on one thread and on all cores (two here), each in its own forked JVM, and
  * prints per-household times (µs, JMH SampleTime) with the ratio of a subject to its baseline measured in the same
- * run. Arguments of a figure's main: [warm-up iterations] [measurement iterations] [JMH profiler, e.g. stack].
+ * run. Arguments of a figure's main: [warm-up iterations] [measurement iterations] [JMH profiler, e.g. stack or
+ * stack:lines=20 for deeper stacks].
  */
 public final class JmhFigure {
 
@@ -46,7 +47,12 @@ public final class JmhFigure {
                     .jvmArgsAppend("-Duser.timezone=UTC", "-Dfile.encoding=UTF-8", "-Xmx1g",
                             "-D" + Tables.DIR_PROPERTY + "=" + Tables.dir());
             if (profiler != null) {
-                options.addProfiler(profiler);
+                int colon = profiler.indexOf(':');
+                if (colon < 0) {
+                    options.addProfiler(profiler);
+                } else {
+                    options.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
+                }
             }
             Map<String, Statistics> scores = new LinkedHashMap<>();
             for (RunResult r : new Runner(options.build()).run()) {

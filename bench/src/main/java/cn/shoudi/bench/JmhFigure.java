@@ -44,7 +44,7 @@ public final class JmhFigure {
                     .warmupIterations(warmups).warmupTime(TimeValue.seconds(1))
                     .measurementIterations(iterations).measurementTime(TimeValue.seconds(2))
                     .threads(threads).forks(1)
-                    .jvmArgsAppend("-Duser.timezone=UTC", "-Dfile.encoding=UTF-8", "-Xmx1g",
+                    .jvmArgsAppend("-Duser.timezone=UTC", "-Dfile.encoding=UTF-8",
                             "-D" + Tables.DIR_PROPERTY + "=" + Tables.dir());
             if (profiler != null) {
                 int colon = profiler.indexOf(':');

@@ -20,7 +20,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * Figure 5: publish time of policies with many rows ({@link PolicyGenerator}), beside the shipped policy measured in
@@ -34,7 +36,8 @@ public final class PublishMain {
 
     /** Milliseconds per phase for one policy. */
     record Times(int rows, double read, double drl, double compile, double examples, double analysis, double swap,
-                 int examplesRun, int examplesFailed, int analysisErrors, int analysisWarnings) {
+                 double warmEvaluation, int examplesRun, int examplesFailed, int analysisErrors,
+                 int analysisWarnings) {
         double total() {
             return compile + examples + analysis + swap;
         }
@@ -96,17 +99,20 @@ public final class PublishMain {
         long t5 = System.nanoTime();
         Evaluator old = PUBLISHED.getAndSet(new Evaluator(policy));
         long t6 = System.nanoTime();
+        new ExampleRunner().runAll(evaluator); // once more, warm: what each household costs once the policy is live
+        long t7 = System.nanoTime();
         if (old != null) {
             old.policy().shutdown();
         }
         int failed = (int) results.stream().filter(r -> !r.passed()).count();
         int analysisErrors = (int) analysis.stream().filter(TableAnalysis.Result::error).count();
         results.stream().filter(r -> !r.passed()).limit(3).forEach(r -> System.out.println("  " + r.describe()));
-        analysis.stream().collect(java.util.stream.Collectors.groupingBy(TableAnalysis.Result::code,
-                java.util.TreeMap::new, java.util.stream.Collectors.counting())).forEach((code, n) ->
-                System.out.println("  " + rows + " rows: analysis " + code + " × " + n));
+        analysis.stream().collect(Collectors.groupingBy(TableAnalysis.Result::code, TreeMap::new,
+                Collectors.counting())).forEach((code, n) -> System.out.println("  " + rows + " rows: analysis " + code
+                + " × " + n));
         return new Times(rows, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4), ms(t6 - t5),
-                results.size(), failed, analysisErrors, analysis.size() - analysisErrors);
+                (t7 - t6) / 1_000d / results.size(), results.size(), failed, analysisErrors,
+                analysis.size() - analysisErrors);
     }
 
     private static void print(List<Times> all) {
@@ -114,16 +120,18 @@ public final class PublishMain {
         System.out.println();
         System.out.println("Figure 5 — publish time per phase (ms); the first line is the shipped policy, measured in the"
                 + " same run after one unreported warm-up");
-        System.out.printf("%6s %10s %10s %10s %10s %10s %9s %10s %8s   %s%n", "rows", "read+check", "drl", "compile",
-                "examples", "analysis", "swap", "total", "×base", "checks");
+        System.out.printf("%6s %10s %10s %10s %10s %10s %9s %10s %8s %10s   %s%n", "rows", "read+check", "drl",
+                "compile", "examples", "analysis", "swap", "total", "×base", "µs/hh", "checks");
         for (Times t : all) {
-            System.out.printf("%6d %10.0f %10.0f %10.0f %10.0f %10.0f %9.3f %10.0f %8.1f   %d examples (%d failed),"
-                            + " analysis %d errors / %d warnings%n", t.rows(), t.read(), t.drl(), t.compile(),
-                    t.examples(), t.analysis(), t.swap(), t.total(), t.total() / base.total(), t.examplesRun(),
+            System.out.printf("%6d %10.0f %10.0f %10.0f %10.0f %10.0f %9.3f %10.0f %8.1f %10.0f   %d examples (%d"
+                            + " failed), analysis %d errors / %d warnings%n", t.rows(), t.read(), t.drl(), t.compile(),
+                    t.examples(), t.analysis(), t.swap(), t.total(), t.total() / base.total(), t.warmEvaluation(),
+                    t.examplesRun(),
                     t.examplesFailed(), t.analysisErrors(), t.analysisWarnings());
         }
         System.out.println("compile includes read+check and drl again (PolicyCompiler does both) and the KieBase build;"
-                + " total = compile + examples + analysis + swap; goal: 3,000 rows ≤ 30,000 ms");
+                + " total = compile + examples + analysis + swap; goal: 3,000 rows ≤ 30,000 ms; µs/hh: mean time of one"
+                + " example household when the examples run a second time (warm), all tables evaluated");
     }
 
     private static double ms(long nanos) {

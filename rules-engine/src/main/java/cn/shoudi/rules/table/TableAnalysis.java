@@ -64,18 +64,21 @@ public final class TableAnalysis {
                 }
             }
             gaps(t, parsed, policy, dates, out);
+            // every pair of rows is compared: look up each row's outcome and constraints once, not per pair
             List<RuleRow> rows = t.rules();
+            List<String> outcomes = rows.stream().map(r -> outcome(t, r)).toList();
+            List<Map<String, List<Constraint>>> byIndex = rows.stream().map(parsed::get).toList();
             for (int i = 0; i < rows.size(); i++) {
                 for (int j = i + 1; j < rows.size(); j++) {
                     RuleRow a = rows.get(i);
                     RuleRow b = rows.get(j);
-                    String oa = outcome(t, a);
-                    String ob = outcome(t, b);
+                    String oa = outcomes.get(i);
+                    String ob = outcomes.get(j);
                     if (oa == null || ob == null || oa.equals(ob)
-                            || !parsed.get(a).keySet().equals(parsed.get(b).keySet())) {
+                            || !byIndex.get(i).keySet().equals(byIndex.get(j).keySet())) {
                         continue;
                     }
-                    Map<String, List<Constraint>> both = merge(parsed.get(a), parsed.get(b));
+                    Map<String, List<Constraint>> both = merge(byIndex.get(i), byIndex.get(j));
                     if (dates.stream().anyMatch(d -> satisfiable(both, policy, d))) {
                         out.add(new Result(CellRef.of(t.fileName(), t.sheet(), b.excelRow(), t.nameColumn().index()),
                                 false, "ROWS_OVERLAP", "规则「" + a.code() + "」（第 " + a.excelRow() + " 行，" + oa + "）与「"
@@ -197,8 +200,26 @@ public final class TableAnalysis {
         return new ArrayList<>(dates);
     }
 
-    /** A condition cell as a constraint on one fact: an interval, a set of labels, or an opaque predicate. */
-    private record Constraint(String op, String value, boolean param, Set<String> labels, String opaque) {
+    /**
+     * A condition cell as a constraint on one fact: an interval, a set of labels, or an opaque predicate. A cell holding
+     * a number keeps it parsed in {@code number} (null otherwise), as the analysis compares every pair of rows.
+     */
+    private record Constraint(String op, String value, boolean param, Set<String> labels, String opaque,
+                              BigDecimal number) {
+        Constraint(String op, String value, boolean param, Set<String> labels, String opaque) {
+            this(op, value, param, labels, opaque, parseNumber(value));
+        }
+    }
+
+    private static BigDecimal parseNumber(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static Map<String, List<Constraint>> constraints(DecisionTable t, RuleRow row) {
@@ -300,14 +321,13 @@ public final class TableAnalysis {
     }
 
     private static BigDecimal value(Constraint c, Policy policy, LocalDate date) {
-        try {
-            return new BigDecimal(c.value());
-        } catch (NumberFormatException e) {
-            if (!c.param()) {
-                return null;
-            }
-            return policy.parameters().find(c.value(), date).map(Parameter::value).orElse(null);
+        if (c.number() != null) {
+            return c.number();
         }
+        if (!c.param()) {
+            return null;
+        }
+        return policy.parameters().find(c.value(), date).map(Parameter::value).orElse(null);
     }
 
     /** Which action column holds the outcome. */

@@ -1,4 +1,4 @@
-package cn.shoudi.rules.bench;
+package cn.shoudi.bench.evaluation;
 
 import cn.shoudi.rules.facts.HouseholdFacts;
 import cn.shoudi.rules.facts.HouseholdInput;

@@ -1,6 +1,6 @@
-package cn.shoudi.rules;
+package cn.shoudi.bench.evaluation;
 
-import cn.shoudi.rules.bench.HandWrittenPolicy;
+import cn.shoudi.bench.Tables;
 import cn.shoudi.rules.cases.ExampleCase;
 import cn.shoudi.rules.eval.Decision;
 import cn.shoudi.rules.eval.Evaluation;
@@ -22,7 +22,7 @@ class HandWrittenPolicyUnitTest {
 
     @TestFactory
     Stream<DynamicTest> theHandWrittenBaselineAgreesWithTheTablesOnEveryExample() {
-        Policy policy = PolicyFixtures.shippedPolicy();
+        Policy policy = Tables.compileShipped();
         Evaluator evaluator = new Evaluator(policy);
         HandWrittenPolicy hand = new HandWrittenPolicy(policy.parameters());
         return policy.tables().stream().flatMap(t -> t.examples().stream()).map(ex -> DynamicTest.dynamicTest(

@@ -1,10 +1,10 @@
-package cn.shoudi.rules.bench;
+package cn.shoudi.bench.peer;
 
+import cn.shoudi.bench.Tables;
 import cn.shoudi.rules.cases.ExampleCase;
 import cn.shoudi.rules.eval.Evaluator;
 import cn.shoudi.rules.table.Policy;
 import cn.shoudi.rules.table.PolicyCompiler;
-import cn.shoudi.rules.table.TableSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -12,29 +12,32 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Evaluation of the full default policy for one household: Drools (the shipped XLSX tables) against the hand-written
- * Java baseline, over the example households of every table in turn.
+ * The identification and monitoring tables only, for one household: Drools (a policy compiled from just those two
+ * workbooks and the parameters) against Camunda 7's DMN engine evaluating the same tables as DMN, over the example
+ * households of both tables in turn.
  */
-public class EvaluationBenchmark {
+public class PeerBenchmark {
 
-    /** The compiled policy and the households, shared by all threads. */
+    /** The workbooks the peer comparison compiles. */
+    public static final Set<String> WORKBOOKS = Set.of("identification.xlsx", "monitoring.xlsx", "parameters.xlsx");
+
+    /** The compiled policy, the DMN engine and the households, shared by all threads. */
     @State(Scope.Benchmark)
     public static class Shared {
         Policy policy;
         Evaluator evaluator;
-        HandWrittenPolicy hand;
+        CamundaDmnPolicy camunda;
         List<ExampleCase> households;
 
         @Setup(Level.Trial)
         public void setUp() {
-            Path dir = Path.of(System.getProperty("shoudi.tables.dir", "decision-tables"));
-            policy = new PolicyCompiler().compile("bench", TableSource.folder(dir));
+            policy = new PolicyCompiler().compile("peer", Tables.shipped(WORKBOOKS));
             evaluator = new Evaluator(policy);
-            hand = new HandWrittenPolicy(policy.parameters());
+            camunda = new CamundaDmnPolicy(policy);
             households = policy.tables().stream().flatMap(t -> t.examples().stream()).toList();
         }
 
@@ -63,8 +66,8 @@ public class EvaluationBenchmark {
     }
 
     @Benchmark
-    public Object handWritten(Shared shared, Cursor cursor) {
+    public Object camundaDmn(Shared shared, Cursor cursor) {
         ExampleCase ex = cursor.take(shared);
-        return shared.hand.evaluate(ex.input(), ex.asOf());
+        return shared.camunda.evaluate(ex.input(), ex.asOf());
     }
 }

@@ -1,0 +1,35 @@
+package cn.shoudi.bench;
+
+import cn.shoudi.bench.evaluation.EvaluationMain;
+import cn.shoudi.bench.peer.PeerMain;
+import cn.shoudi.bench.publish.PublishMain;
+
+import java.util.Arrays;
+
+/**
+ * One entry point for the {@code bench} Maven profile: {@code Bench <figure> [arguments of that figure]}, where the
+ * figure is {@code evaluation} (Drools vs hand-written), {@code peer} (Drools vs Camunda DMN), {@code publish}
+ * (publish time of generated policies) or {@code all} (each with its defaults). Each figure also has its own main.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String figure = args.length > 0 ? args[0] : "all";
+        String[] rest = args.length > 1 ? Arrays.copyOfRange(args, 1, args.length) : new String[0];
+        switch (figure) {
+            case "evaluation" -> EvaluationMain.main(rest);
+            case "peer" -> PeerMain.main(rest);
+            case "publish" -> PublishMain.main(rest);
+            case "all" -> {
+                EvaluationMain.main(rest);
+                PeerMain.main(rest);
+                PublishMain.main(new String[0]);
+            }
+            default -> throw new IllegalArgumentException("unknown figure '" + figure
+                    + "': use evaluation, peer, publish or all");
+        }
+    }
+}

@@ -22,6 +22,7 @@ final class DemoAccounts {
         String village = TownshipGenerator.CODE + "201";
         List<AccountData> demo = List.of(
                 new AccountData("zhengce", password, "政策股演示账号", Role.POLICY, null, null, null, true),
+                new AccountData("shenhe", password, "政策股审核演示账号", Role.POLICY, null, null, null, true),
                 new AccountData("lingdao", password, "乡镇领导演示账号", Role.LEADER, null, null, null, true),
                 new AccountData("ganbu", password, "帮扶干部演示账号", Role.CADRE, cadreIds.get(village + "-H0"), null,
                         null, true),

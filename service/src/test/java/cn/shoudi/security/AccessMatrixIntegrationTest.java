@@ -1,0 +1,261 @@
+package cn.shoudi.security;
+
+import cn.shoudi.ApiClient;
+import cn.shoudi.TestAccounts;
+import cn.shoudi.TestTownship;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint × every role, against the running application over HTTP: a role the table allows is not refused
+ * (its answer is not 401/403), any other role gets 403, and a caller who is not signed in gets 401 (API) or is sent to
+ * the login page (pages). The table below is the specification; an endpoint the application has but the table lacks
+ * fails {@link #everyEndpointHasAnEntry}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "shoudi.demo.enabled=false", "shoudi.assessment.as-of=2021-12-31"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixIntegrationTest {
+
+    static final RestClient.RequestHeadersSpec.ExchangeFunction<Integer> STATUS =
+            (rq, rs) -> rs.getStatusCode().value();
+
+    static final String STAFF = "LEADER CADRE INFO_OFFICER";
+    static final String ALL_BUT_DEPARTMENT = "LEADER CADRE INFO_OFFICER POLICY ADMIN";
+    static final String ANY = "POLICY LEADER CADRE INFO_OFFICER DEPARTMENT ADMIN";
+    static final List<String> ROLES = List.of("POLICY", "LEADER", "CADRE", "INFO_OFFICER", "DEPARTMENT", "ADMIN");
+
+    /**
+     * Endpoint (method and pattern as mapped), the concrete request ({H} household, {T} task, {C} cadre, {V} village;
+     * a body of {} for JSON, "multipart" for an upload), and the roles allowed. Ids 999999 do not exist: allowed roles
+     * get past the access rules and then 404, so nothing is changed.
+     */
+    static final String[][] MATRIX = {
+            {"GET /api/households", "/api/households?villageId={V}", STAFF},
+            {"POST /api/households", "/api/households {}", "INFO_OFFICER"},
+            {"GET /api/households/{id}", "/api/households/{H}", STAFF},
+            {"PUT /api/households/{id}", "/api/households/{H} {}", "INFO_OFFICER"},
+            {"POST /api/households/{id}/member-events", "/api/households/{H}/member-events {}", "INFO_OFFICER"},
+            {"POST /api/households/{id}/split", "/api/households/{H}/split {}", "INFO_OFFICER"},
+            {"POST /api/households/{id}/merge", "/api/households/{H}/merge {}", "INFO_OFFICER"},
+            {"PUT /api/households/{id}/helper", "/api/households/{H}/helper {}", "INFO_OFFICER"},
+            {"GET /api/households/{id}/members/{index}/id-number", "/api/households/{H}/members/0/id-number",
+                    "CADRE INFO_OFFICER"},
+            {"GET /api/households/{id}/assessments", "/api/households/{H}/assessments", STAFF},
+            {"GET /api/households/{householdId}/tasks", "/api/households/{H}/tasks", STAFF},
+            {"GET /api/villages", "/api/villages", ALL_BUT_DEPARTMENT},
+            {"POST /api/villages", "/api/villages {}", "INFO_OFFICER"},
+            {"POST /api/villages/{villageId}/groups", "/api/villages/999999/groups {}", "INFO_OFFICER"},
+            {"GET /api/cadres", "/api/cadres", ALL_BUT_DEPARTMENT},
+            {"POST /api/cadres", "/api/cadres {}", "INFO_OFFICER"},
+            {"PUT /api/cadres/{cadreId}/active", "/api/cadres/999999/active {}", "INFO_OFFICER"},
+            {"GET /api/reports/helper-coverage", "/api/reports/helper-coverage?villageId={V}", "LEADER INFO_OFFICER"},
+            {"GET /api/cadres/{cadreId}/tasks", "/api/cadres/{C}/tasks", STAFF},
+            {"GET /api/tasks/{taskId}", "/api/tasks/{T}", STAFF},
+            {"POST /api/tasks/{taskId}/acknowledge", "/api/tasks/999999/acknowledge {}", "CADRE INFO_OFFICER"},
+            {"POST /api/tasks/{taskId}/visits", "/api/tasks/999999/visits {}", "CADRE INFO_OFFICER"},
+            {"POST /api/tasks/{taskId}/resolve", "/api/tasks/999999/resolve {}", "CADRE INFO_OFFICER"},
+            {"POST /api/tasks/{taskId}/close", "/api/tasks/999999/close {}", "CADRE INFO_OFFICER"},
+            {"GET /api/assessment-runs", "/api/assessment-runs", "POLICY LEADER"},
+            {"GET /api/assessment-runs/{id}", "/api/assessment-runs/999999", "POLICY LEADER"},
+            {"POST /api/assessment-runs", "/api/assessment-runs {}", "POLICY"},
+            {"GET /api/policy/versions", "/api/policy/versions", "POLICY LEADER"},
+            {"GET /api/policy/versions/{id}", "/api/policy/versions/999999", "POLICY LEADER"},
+            {"POST /api/policy/versions", "/api/policy/versions multipart", "POLICY"},
+            {"POST /api/policy/tables", "/api/policy/tables multipart", "POLICY"},
+            {"POST /api/policy/versions/{id}/simulate", "/api/policy/versions/999999/simulate", "POLICY"},
+            {"POST /api/policy/versions/{id}/simulations", "/api/policy/versions/999999/simulations", "POLICY"},
+            {"GET /api/policy/simulations/{runId}", "/api/policy/simulations/none", "POLICY LEADER"},
+            {"GET /api/policy/versions/{id}/simulation.xlsx", "/api/policy/versions/999999/simulation.xlsx",
+                    "POLICY LEADER"},
+            {"POST /api/policy/versions/{id}/approve", "/api/policy/versions/999999/approve", "POLICY"},
+            {"POST /api/policy/versions/{id}/publish", "/api/policy/versions/999999/publish", "POLICY"},
+            {"POST /api/policy/versions/{id}/schedule", "/api/policy/versions/999999/schedule?date=2030-01-01",
+                    "POLICY"},
+            {"POST /api/policy/versions/{id}/rollback", "/api/policy/versions/999999/rollback", "POLICY"},
+            {"GET /api/policy/versions/{id}/files/{fileName:.+}", "/api/policy/versions/999999/files/exit.xlsx",
+                    "POLICY LEADER"},
+            {"GET /api/policy/published/files/{fileName:.+}", "/api/policy/published/files/exit.xlsx",
+                    "POLICY LEADER"},
+            {"GET /api/policy/diff", "/api/policy/diff?from=999998&to=999999", "POLICY LEADER"},
+            {"GET /api/policy/audit", "/api/policy/audit", "POLICY LEADER"},
+            {"POST /api/signals", "/api/signals {\"source\":\"医保\"}", "DEPARTMENT"},
+            {"GET /api/signals/review", "/api/signals/review", "INFO_OFFICER"},
+            {"POST /api/signals/{id}/match", "/api/signals/999999/match {\"householdId\":{H}}", "INFO_OFFICER"},
+            {"POST /api/imports/households", "/api/imports/households multipart", "INFO_OFFICER"},
+            {"POST /api/imports/households/async", "/api/imports/households/async multipart", "INFO_OFFICER"},
+            {"GET /api/imports/{id}", "/api/imports/none", "INFO_OFFICER"},
+            {"GET /api/imports/households/template.xlsx", "/api/imports/households/template.xlsx", "INFO_OFFICER"},
+            {"GET /api/reports/township", "/api/reports/township", STAFF},
+            {"GET /api/reports/township/xlsx", "/api/reports/township/xlsx", STAFF},
+            {"GET /api/reports/township/facts", "/api/reports/township/facts?year=2019", STAFF},
+            {"PUT /api/reports/township/facts", "/api/reports/township/facts?year=2019 {}", "INFO_OFFICER"},
+            {"GET /api/reports/township/ledgers", "/api/reports/township/ledgers", "LEADER INFO_OFFICER"},
+            {"GET /api/reports/township/ledgers/{code}", "/api/reports/township/ledgers/households",
+                    "LEADER INFO_OFFICER"},
+            {"GET /api/reports/township/ledgers/{code}/xlsx", "/api/reports/township/ledgers/households/xlsx",
+                    "LEADER INFO_OFFICER"},
+            {"GET /api/admin/users", "/api/admin/users", "ADMIN"},
+            {"POST /api/admin/users", "/api/admin/users {}", "ADMIN"},
+            {"PUT /api/admin/users/{id}", "/api/admin/users/999999 {}", "ADMIN"},
+            {"POST /api/admin/users/{id}/api-key", "/api/admin/users/999999/api-key", "ADMIN"},
+            {"GET /api/admin/audit", "/api/admin/audit", "ADMIN"},
+            // pages
+            {"GET /login", "/login", "ANONYMOUS " + ANY},
+            {"GET /", "/", ANY},
+            {"GET /reports/township", "/reports/township", STAFF},
+            {"GET /reports/township/ledgers/{code}", "/reports/township/ledgers/households", "LEADER INFO_OFFICER"},
+    };
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    ApiClient officer;
+    Map<String, String> ids = new LinkedHashMap<>();
+    Map<String, ApiClient> api = new LinkedHashMap<>();
+    Map<String, RestClient> pages = new LinkedHashMap<>();
+
+    @BeforeAll
+    void accountsAndData() {
+        officer = new ApiClient(port, jdbc);
+        TestTownship town = new TestTownship(officer);
+        long household = TestTownship.id(officer.post("/api/households", town.household("AM" + System.nanoTime(),
+                9000)));
+        officer.awaitOutboxDrained();
+        long task = ((Number) officer.getList("/api/households/" + household + "/tasks").get(0).get("id"))
+                .longValue();
+        ids.put("{H}", String.valueOf(household));
+        ids.put("{T}", String.valueOf(task));
+        ids.put("{C}", String.valueOf(town.helperId));
+        ids.put("{V}", String.valueOf(town.villageId));
+        api.put("POLICY", officer.asRole("POLICY", "policy"));
+        api.put("LEADER", officer.asRole("LEADER", "leader"));
+        api.put("CADRE", officer.asCadre(town.helperId));
+        api.put("INFO_OFFICER", officer);
+        api.put("DEPARTMENT", officer.asDepartment("医保"));
+        api.put("ADMIN", officer.asRole("ADMIN", "admin"));
+        pages.put("POLICY", officer.pages("t-policy"));
+        pages.put("LEADER", officer.pages("t-leader"));
+        pages.put("CADRE", officer.pages(TestAccounts.cadre(jdbc, town.helperId)));
+        pages.put("INFO_OFFICER", officer.pages("t-officer"));
+        pages.put("ADMIN", officer.pages("t-admin"));
+    }
+
+    @Test
+    void everyEndpointHasAnEntry() {
+        Set<String> mapped = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (info.getPathPatternsCondition() == null) {
+                return;
+            }
+            for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+                if (pattern.equals("/error")) {
+                    continue;
+                }
+                info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m.name() + " " + pattern));
+            }
+        });
+        Set<String> specified = new TreeSet<>();
+        for (String[] row : MATRIX) {
+            specified.add(row[0]);
+        }
+        assertThat(mapped).as("endpoints without an entry in the access matrix")
+                .isSubsetOf(specified);
+        assertThat(specified).as("entries for endpoints that no longer exist").isSubsetOf(mapped);
+    }
+
+    @Test
+    void everyRoleIsAllowedOrRefusedAsSpecified() {
+        List<String> wrong = new ArrayList<>();
+        for (String[] row : MATRIX) {
+            boolean page = !row[0].contains(" /api/");
+            Set<String> allowed = Set.of(row[2].split(" "));
+            for (String role : ROLES) {
+                if (page && role.equals("DEPARTMENT")) {
+                    continue;
+                }
+                int status = page ? page(pages.get(role), row) : call(api.get(role).http(), row);
+                boolean refused = status == 401 || status == 403;
+                if (allowed.contains(role) == refused || !allowed.contains(role) && status != 403) {
+                    wrong.add(role + " " + row[0] + " → " + status);
+                }
+            }
+            int anonymous = page ? page(officer.anonymous().http(), row) : call(officer.anonymous().http(), row);
+            if (allowed.contains("ANONYMOUS") ? anonymous >= 300 : anonymous != (page ? 302 : 401)) {
+                wrong.add("ANONYMOUS " + row[0] + " → " + anonymous);
+            }
+        }
+        assertThat(wrong).as("answers that differ from the matrix").isEmpty();
+    }
+
+    @Test
+    void aDepartmentClientCannotPostAnotherDepartmentsSignals() {
+        RestClient yibao = api.get("DEPARTMENT").http();
+        Map<String, Object> other = Map.of("source", "残联", "eventId", "CL-" + System.nanoTime(), "kind", "新增残疾",
+                "date", "2021-12-01", "idNumber", "500243196504120011");
+        assertThat(yibao.post().uri("/api/signals").contentType(MediaType.APPLICATION_JSON).body(other)
+                .exchange(STATUS)).isEqualTo(403);
+        RestClient badKey = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("X-Api-Key", "sd_not-a-key").build();
+        assertThat(badKey.post().uri("/api/signals").contentType(MediaType.APPLICATION_JSON).body(other)
+                .exchange(STATUS)).isEqualTo(401);
+    }
+
+    private int call(RestClient http, String[] row) {
+        String[] request = row[1].split(" ", 2);
+        String path = fill(request[0]);
+        HttpMethod method = HttpMethod.valueOf(row[0].substring(0, row[0].indexOf(' ')));
+        RestClient.RequestBodySpec spec = http.method(method).uri(path);
+        if (request.length > 1 && request[1].equals("multipart")) {
+            LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+            ByteArrayResource file = new ByteArrayResource("not a workbook".getBytes()) {
+                @Override
+                public String getFilename() {
+                    return "x.xlsx";
+                }
+            };
+            form.add(path.contains("/policy/versions") ? "files" : "file", file);
+            spec.contentType(MediaType.MULTIPART_FORM_DATA).body(form);
+        } else if (request.length > 1) {
+            spec.contentType(MediaType.APPLICATION_JSON).body(fill(request[1]));
+        }
+        return spec.exchange(STATUS);
+    }
+
+    private int page(RestClient browser, String[] row) {
+        return browser.get().uri(fill(row[1])).exchange(STATUS);
+    }
+
+    private String fill(String s) {
+        for (Map.Entry<String, String> e : ids.entrySet()) {
+            s = s.replace(e.getKey(), e.getValue());
+        }
+        return s;
+    }
+}

@@ -8,7 +8,7 @@ import java.util.List;
 
 /** REST API of a household's assessment history. */
 @RestController
-class AssessmentController {
+public class AssessmentController {
 
     private final AssessmentHistory history;
 
@@ -21,7 +21,7 @@ class AssessmentController {
 
     /** The household's assessments, newest first, each with what changed since the previous one. */
     @GetMapping("/api/households/{id}/assessments")
-    List<AssessmentView> history(@PathVariable long id) {
+    public List<AssessmentView> history(@PathVariable long id) {
         registry.requireVisible(cn.shoudi.Viewer.current(), id);
         return history.history(id);
     }

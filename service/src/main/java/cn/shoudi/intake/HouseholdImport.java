@@ -40,7 +40,7 @@ import java.util.Map;
  * left untouched, so importing the same file twice changes nothing.
  */
 @Service
-class HouseholdImport {
+public class HouseholdImport {
 
     /** The columns of the export, in order. */
     static final List<String> HEADERS = List.of("户编号", "行政村编码", "村民小组", "户类型", "家庭纯收入", "刚性支出", "上年纯收入",
@@ -56,7 +56,7 @@ class HouseholdImport {
             Map.entry("schooling", "就学情况"), Map.entry("medicalInsured", "基本医保"), Map.entry("labour", "劳动能力"));
 
     /** What to do when some households are bad. */
-    enum Mode { ALL_OR_NOTHING, VALID_ONLY }
+    public enum Mode { ALL_OR_NOTHING, VALID_ONLY }
 
     /** One bad cell: Excel row number, column letter, header, message. */
     record CellError(int row, String column, String header, String message) {

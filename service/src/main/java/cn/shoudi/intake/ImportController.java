@@ -22,7 +22,7 @@ import java.util.List;
 
 /** Bulk import of households, and the template of its layout. */
 @RestController
-class ImportController {
+public class ImportController {
 
     private final HouseholdImport importer;
 
@@ -32,7 +32,7 @@ class ImportController {
 
     /** mode: ALL_OR_NOTHING (default) or VALID_ONLY. */
     @PostMapping(path = "/api/imports/households", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    HouseholdImport.Report importHouseholds(@RequestParam("file") MultipartFile file,
+    public HouseholdImport.Report importHouseholds(@RequestParam("file") MultipartFile file,
                                             @RequestParam(defaultValue = "ALL_OR_NOTHING") HouseholdImport.Mode mode)
             throws IOException {
         return importer.run(file.getOriginalFilename(), file.getBytes(), mode,
@@ -41,7 +41,7 @@ class ImportController {
 
     /** Starts an import in the background (large files); follow its progress. */
     @PostMapping(path = "/api/imports/households/async", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<HouseholdImport.Progress> start(@RequestParam("file") MultipartFile file,
+    public ResponseEntity<HouseholdImport.Progress> start(@RequestParam("file") MultipartFile file,
                                                   @RequestParam(defaultValue = "ALL_OR_NOTHING") HouseholdImport.Mode mode)
             throws IOException {
         HouseholdImport.Progress p = importer.start(file.getOriginalFilename(), file.getBytes(), mode,
@@ -50,12 +50,12 @@ class ImportController {
     }
 
     @GetMapping("/api/imports/{id}")
-    ResponseEntity<HouseholdImport.Progress> progress(@PathVariable String id) {
+    public ResponseEntity<HouseholdImport.Progress> progress(@PathVariable String id) {
         return ResponseEntity.of(importer.progress(id));
     }
 
     @GetMapping("/api/imports/households/template.xlsx")
-    ResponseEntity<byte[]> template() {
+    public ResponseEntity<byte[]> template() {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet s = wb.createSheet("户籍导出");
             Row h = s.createRow(0);

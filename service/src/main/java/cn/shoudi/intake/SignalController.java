@@ -16,7 +16,7 @@ import java.util.List;
 
 /** Department signals: receive (idempotent by source event id), the review queue, manual matching. */
 @RestController
-class SignalController {
+public class SignalController {
 
     private final SignalService service;
 
@@ -29,7 +29,7 @@ class SignalController {
 
     /** 201 for a new signal, 200 with the stored one for a repeat of the same source event. */
     @PostMapping("/api/signals")
-    ResponseEntity<Signal> receive(@RequestBody SignalService.Incoming body) {
+    public ResponseEntity<Signal> receive(@RequestBody SignalService.Incoming body) {
         Viewer v = Viewer.current();
         if (v != Viewer.SYSTEM && (v.department() == null || !v.department().equals(body.source()))) {
             throw new AccessDeniedException("a department posts its own signals only");
@@ -40,15 +40,15 @@ class SignalController {
     }
 
     @GetMapping("/api/signals/review")
-    List<Signal> reviewQueue() {
+    public List<Signal> reviewQueue() {
         return service.reviewQueue();
     }
 
-    record Match(long householdId) {
+    public record Match(long householdId) {
     }
 
     @PostMapping("/api/signals/{id}/match")
-    Signal match(@PathVariable long id, @RequestBody Match body) {
+    public Signal match(@PathVariable long id, @RequestBody Match body) {
         Viewer v = Viewer.current();
         registry.requireVisible(v, body.householdId());
         return service.match(id, body.householdId(), v.username());

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * reason. Illegal transitions are refused by the task itself.
  */
 @Service
-class TaskCommands {
+public class TaskCommands {
 
     private final Tasks tasks;
     private final Registry registry;
@@ -31,7 +31,7 @@ class TaskCommands {
     }
 
     /** A visit as submitted: measures by enum name or Chinese label. */
-    record VisitData(Long cadreId, LocalDate visitDate, String findings, List<String> measures, String otherMeasure) {
+    public record VisitData(Long cadreId, LocalDate visitDate, String findings, List<String> measures, String otherMeasure) {
     }
 
     @Transactional

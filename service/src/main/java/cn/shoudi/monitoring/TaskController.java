@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 
 /** The cadre's task API: inbox with filters, task detail with the explanation, and the task's lifecycle. */
 @RestController
-class TaskController {
+public class TaskController {
 
     private final Tasks tasks;
     private final TaskCommands commands;
@@ -52,7 +52,7 @@ class TaskController {
      * @param villageId only tasks of households in this village
      */
     @GetMapping("/api/cadres/{cadreId}/tasks")
-    List<TaskView> cadreTasks(@PathVariable long cadreId, @RequestParam(required = false) String status,
+    public List<TaskView> cadreTasks(@PathVariable long cadreId, @RequestParam(required = false) String status,
                               @RequestParam(required = false) String due,
                               @RequestParam(required = false) Long villageId) {
         Viewer v = Viewer.current();
@@ -78,7 +78,7 @@ class TaskController {
 
     /** Every task of a household, open or not, oldest first. */
     @GetMapping("/api/households/{householdId}/tasks")
-    List<TaskView> householdTasks(@PathVariable long householdId) {
+    public List<TaskView> householdTasks(@PathVariable long householdId) {
         registry.requireVisible(Viewer.current(), householdId);
         LocalDate today = LocalDate.now(clock);
         return tasks.findByHouseholdIdOrderById(householdId).stream().map(t -> TaskView.of(t, today)).toList();
@@ -97,7 +97,7 @@ class TaskController {
     }
 
     @GetMapping("/api/tasks/{taskId}")
-    TaskDetail detail(@PathVariable long taskId) {
+    public TaskDetail detail(@PathVariable long taskId) {
         MonitoringTask t = visibleTask(taskId);
         HouseholdSummary summary = registry.snapshot(t.householdId()).map(TaskController::summary).orElse(null);
         FindingView evidence = assessments.find(t.assessmentId()).flatMap(a -> a.findings().stream()
@@ -106,35 +106,35 @@ class TaskController {
                 assessments.latest(t.householdId()).orElse(null));
     }
 
-    record CadreAction(long cadreId) {
+    public record CadreAction(long cadreId) {
     }
 
-    record Resolve(long cadreId, String outcome, String note) {
+    public record Resolve(long cadreId, String outcome, String note) {
     }
 
-    record Close(long cadreId, String reason) {
+    public record Close(long cadreId, String reason) {
     }
 
     @PostMapping("/api/tasks/{taskId}/acknowledge")
-    TaskView acknowledge(@PathVariable long taskId, @RequestBody CadreAction body) {
+    public TaskView acknowledge(@PathVariable long taskId, @RequestBody CadreAction body) {
         actingAs(taskId, body.cadreId());
         return TaskView.of(commands.acknowledge(taskId, body.cadreId()), LocalDate.now(clock));
     }
 
     @PostMapping("/api/tasks/{taskId}/visits")
-    TaskView visit(@PathVariable long taskId, @RequestBody TaskCommands.VisitData body) {
+    public TaskView visit(@PathVariable long taskId, @RequestBody TaskCommands.VisitData body) {
         actingAs(taskId, body.cadreId());
         return TaskView.of(commands.recordVisit(taskId, body), LocalDate.now(clock));
     }
 
     @PostMapping("/api/tasks/{taskId}/resolve")
-    TaskView resolve(@PathVariable long taskId, @RequestBody Resolve body) {
+    public TaskView resolve(@PathVariable long taskId, @RequestBody Resolve body) {
         actingAs(taskId, body.cadreId());
         return TaskView.of(commands.resolve(taskId, body.cadreId(), body.outcome(), body.note()), LocalDate.now(clock));
     }
 
     @PostMapping("/api/tasks/{taskId}/close")
-    TaskView close(@PathVariable long taskId, @RequestBody Close body) {
+    public TaskView close(@PathVariable long taskId, @RequestBody Close body) {
         actingAs(taskId, body.cadreId());
         return TaskView.of(commands.close(taskId, body.cadreId(), body.reason()), LocalDate.now(clock));
     }

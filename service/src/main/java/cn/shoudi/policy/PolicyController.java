@@ -26,7 +26,7 @@ import java.util.List;
 
 /** REST API of policy versions: upload, validate, simulate, approve, publish, roll back, download, diff, audit. */
 @RestController
-class PolicyController {
+public class PolicyController {
 
     private static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -40,18 +40,18 @@ class PolicyController {
     }
 
     @GetMapping("/api/policy/versions")
-    List<PolicyService.VersionView> versions() {
+    public List<PolicyService.VersionView> versions() {
         return policies.all();
     }
 
     @GetMapping("/api/policy/versions/{id}")
-    PolicyService.VersionView version(@PathVariable long id) {
+    public PolicyService.VersionView version(@PathVariable long id) {
         return policies.get(id);
     }
 
     /** A whole set of workbooks as a new version (multipart field "files"). */
     @PostMapping(path = "/api/policy/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<PolicyService.VersionView> uploadSet(@RequestParam("files") List<MultipartFile> files,
+    public ResponseEntity<PolicyService.VersionView> uploadSet(@RequestParam("files") List<MultipartFile> files,
                                                         @RequestParam(required = false) String comment,
                                                         @CurrentSecurityContext(expression = "authentication.name") String user) {
         List<TableSource> sources = new ArrayList<>();
@@ -63,21 +63,21 @@ class PolicyController {
 
     /** One workbook replacing its table in a new draft based on the published version (multipart field "file"). */
     @PostMapping(path = "/api/policy/tables", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<PolicyService.VersionView> uploadTable(@RequestParam("file") MultipartFile file,
+    public ResponseEntity<PolicyService.VersionView> uploadTable(@RequestParam("file") MultipartFile file,
                                                           @RequestParam(required = false) String comment,
                                                           @CurrentSecurityContext(expression = "authentication.name") String user) {
         return created(policies.uploadTable(source(file), comment, user));
     }
 
     @PostMapping("/api/policy/versions/{id}/simulate")
-    PolicySimulation.Report simulate(@PathVariable long id,
+    public PolicySimulation.Report simulate(@PathVariable long id,
                                      @CurrentSecurityContext(expression = "authentication.name") String user) {
         return simulation.simulate(id, user == null ? "anonymous" : user);
     }
 
     /** Starts a simulation in the background (large registries); follow its progress. */
     @PostMapping("/api/policy/versions/{id}/simulations")
-    ResponseEntity<PolicySimulation.Progress> startSimulation(@PathVariable long id,
+    public ResponseEntity<PolicySimulation.Progress> startSimulation(@PathVariable long id,
             @CurrentSecurityContext(expression = "authentication.name") String user) {
         PolicySimulation.Progress p = simulation.start(id, user == null ? "anonymous" : user);
         return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.LOCATION,
@@ -85,13 +85,13 @@ class PolicyController {
     }
 
     @GetMapping("/api/policy/simulations/{runId}")
-    ResponseEntity<PolicySimulation.Progress> simulationProgress(@PathVariable String runId) {
+    public ResponseEntity<PolicySimulation.Progress> simulationProgress(@PathVariable String runId) {
         return ResponseEntity.of(simulation.progress(runId));
     }
 
     /** The households a version would affect, as an XLSX ledger. */
     @GetMapping("/api/policy/versions/{id}/simulation.xlsx")
-    ResponseEntity<byte[]> simulationXlsx(@PathVariable long id,
+    public ResponseEntity<byte[]> simulationXlsx(@PathVariable long id,
                                           @CurrentSecurityContext(expression = "authentication.name") String user) {
         PolicySimulation.Report r = simulation.simulate(id, user == null ? "anonymous" : user);
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -120,48 +120,48 @@ class PolicyController {
     }
 
     @PostMapping("/api/policy/versions/{id}/approve")
-    PolicyService.VersionView approve(@PathVariable long id,
+    public PolicyService.VersionView approve(@PathVariable long id,
                                       @CurrentSecurityContext(expression = "authentication.name") String user) {
         return policies.approve(id, user);
     }
 
     @PostMapping("/api/policy/versions/{id}/publish")
-    PolicyService.PublishResult publish(@PathVariable long id,
+    public PolicyService.PublishResult publish(@PathVariable long id,
                                         @CurrentSecurityContext(expression = "authentication.name") String user) {
         return policies.publish(id, user);
     }
 
     /** Publishes an approved version on a date (yyyy-MM-dd). */
     @PostMapping("/api/policy/versions/{id}/schedule")
-    PolicyService.VersionView schedule(@PathVariable long id, @RequestParam java.time.LocalDate date,
+    public PolicyService.VersionView schedule(@PathVariable long id, @RequestParam java.time.LocalDate date,
                                        @CurrentSecurityContext(expression = "authentication.name") String user) {
         return policies.schedule(id, date, user);
     }
 
     @PostMapping("/api/policy/versions/{id}/rollback")
-    PolicyService.PublishResult rollback(@PathVariable long id,
+    public PolicyService.PublishResult rollback(@PathVariable long id,
                                          @CurrentSecurityContext(expression = "authentication.name") String user) {
         return policies.rollback(id, user);
     }
 
     @GetMapping("/api/policy/versions/{id}/files/{fileName:.+}")
-    ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable String fileName) {
+    public ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable String fileName) {
         TableSource s = policies.file(id, fileName);
         return file(s.fileName(), s.bytes());
     }
 
     @GetMapping("/api/policy/published/files/{fileName:.+}")
-    ResponseEntity<byte[]> downloadPublished(@PathVariable String fileName) {
+    public ResponseEntity<byte[]> downloadPublished(@PathVariable String fileName) {
         return download(policies.published().id(), fileName);
     }
 
     @GetMapping("/api/policy/diff")
-    List<PolicyDiff.FileDiff> diff(@RequestParam long from, @RequestParam long to) {
+    public List<PolicyDiff.FileDiff> diff(@RequestParam long from, @RequestParam long to) {
         return PolicyDiff.between(policies.sources(policies.find(from)), policies.sources(policies.find(to)));
     }
 
     @GetMapping("/api/policy/audit")
-    List<PolicyAudit> audit() {
+    public List<PolicyAudit> audit() {
         return policies.audit();
     }
 

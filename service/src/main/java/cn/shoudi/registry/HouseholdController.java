@@ -20,7 +20,7 @@ import java.util.List;
 /** REST API of households: create, replace, read, change the helper cadre. */
 @RestController
 @RequestMapping("/api/households")
-class HouseholdController {
+public class HouseholdController {
 
     private final HouseholdService service;
     private final Households households;
@@ -38,7 +38,7 @@ class HouseholdController {
     }
 
     @PostMapping
-    ResponseEntity<HouseholdView> create(@RequestBody HouseholdData data) {
+    public ResponseEntity<HouseholdView> create(@RequestBody HouseholdData data) {
         Viewer v = Viewer.current();
         if (v.limitedToVillage() != null && data.villageId() != null && !v.limitedToVillage().equals(data.villageId())) {
             throw new InvalidHouseholdException(List.of(new InvalidHouseholdException.FieldProblem("villageId",
@@ -50,7 +50,7 @@ class HouseholdController {
     }
 
     @PutMapping("/{id}")
-    ResponseEntity<HouseholdView> update(@PathVariable long id, @RequestBody HouseholdData data) {
+    public ResponseEntity<HouseholdView> update(@PathVariable long id, @RequestBody HouseholdData data) {
         Viewer v = Viewer.current();
         registry.requireVisible(v, id);
         if (v.limitedToVillage() != null && data.villageId() != null && !v.limitedToVillage().equals(data.villageId())) {
@@ -62,14 +62,14 @@ class HouseholdController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<HouseholdView> get(@PathVariable long id) {
+    public ResponseEntity<HouseholdView> get(@PathVariable long id) {
         registry.requireVisible(Viewer.current(), id);
         Household h = service.find(id);
         return ResponseEntity.ok().eTag(String.valueOf(h.version())).body(HouseholdView.of(h));
     }
 
     @GetMapping
-    List<HouseholdView> byVillage(@RequestParam long villageId) {
+    public List<HouseholdView> byVillage(@RequestParam long villageId) {
         Viewer v = Viewer.current();
         if (v.limitedToVillage() != null && v.limitedToVillage() != villageId) {
             throw new VillageNotFoundException(villageId);
@@ -83,7 +83,7 @@ class HouseholdController {
      * other response masks it.
      */
     @GetMapping("/{id}/members/{index}/id-number")
-    Map<String, String> idNumber(@PathVariable long id, @PathVariable int index) {
+    public Map<String, String> idNumber(@PathVariable long id, @PathVariable int index) {
         registry.requireVisible(Viewer.current(), id);
         List<Member> members = service.find(id).members();
         if (index < 0 || index >= members.size()) {
@@ -96,32 +96,32 @@ class HouseholdController {
 
     /** Records a birth, death, marriage in/out or move away/back; the household is re-evaluated. */
     @PostMapping("/{id}/member-events")
-    HouseholdView memberEvent(@PathVariable long id, @RequestBody MembershipService.Change change) {
+    public HouseholdView memberEvent(@PathVariable long id, @RequestBody MembershipService.Change change) {
         registry.requireVisible(Viewer.current(), id);
         return HouseholdView.of(membership.change(id, change));
     }
 
     /** Splits members off into a new household (分户). */
     @PostMapping("/{id}/split")
-    HouseholdView split(@PathVariable long id, @RequestBody MembershipService.Split split) {
+    public HouseholdView split(@PathVariable long id, @RequestBody MembershipService.Split split) {
         registry.requireVisible(Viewer.current(), id);
         return HouseholdView.of(membership.split(id, split));
     }
 
     /** Merges another household into this one (合户). */
     @PostMapping("/{id}/merge")
-    HouseholdView merge(@PathVariable long id, @RequestBody MembershipService.Merge merge) {
+    public HouseholdView merge(@PathVariable long id, @RequestBody MembershipService.Merge merge) {
         registry.requireVisible(Viewer.current(), id);
         registry.requireVisible(Viewer.current(), merge.otherHouseholdId());
         return HouseholdView.of(membership.merge(id, merge));
     }
 
     /** Body of a helper change. */
-    record HelperChange(long cadreId, Long version) {
+    public record HelperChange(long cadreId, Long version) {
     }
 
     @PutMapping("/{id}/helper")
-    HouseholdView assignHelper(@PathVariable long id, @RequestBody HelperChange change) {
+    public HouseholdView assignHelper(@PathVariable long id, @RequestBody HelperChange change) {
         registry.requireVisible(Viewer.current(), id);
         return HouseholdView.of(service.assignHelper(id, change.cadreId(), change.version()));
     }

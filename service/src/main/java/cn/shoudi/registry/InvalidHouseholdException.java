@@ -3,7 +3,7 @@ package cn.shoudi.registry;
 import java.util.List;
 
 /** Thrown when submitted household data is invalid; carries every problem found, not only the first. */
-class InvalidHouseholdException extends RuntimeException {
+public class InvalidHouseholdException extends RuntimeException {
 
     /**
      * One invalid field.
@@ -12,7 +12,7 @@ class InvalidHouseholdException extends RuntimeException {
      * @param code    stable error code
      * @param message Chinese message
      */
-    record FieldProblem(String field, String code, String message) {
+    public record FieldProblem(String field, String code, String message) {
     }
 
     private final List<FieldProblem> problems;
@@ -22,7 +22,7 @@ class InvalidHouseholdException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
-    List<FieldProblem> problems() {
+    public List<FieldProblem> problems() {
         return problems;
     }
 }

@@ -103,6 +103,13 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/reports/township/ledgers/**").hasAnyRole("LEADER", "INFO_OFFICER")
                         .requestMatchers("/reports/**").hasAnyRole(STAFF)
+                        .requestMatchers("/tasks", "/tasks/**").hasAnyRole("CADRE", "INFO_OFFICER")
+                        .requestMatchers(HttpMethod.POST, "/households/**").hasRole("INFO_OFFICER")
+                        .requestMatchers("/households", "/households/**").hasAnyRole(STAFF)
+                        .requestMatchers("/imports", "/signals/**").hasRole("INFO_OFFICER")
+                        .requestMatchers(HttpMethod.POST, "/policy/**").hasRole("POLICY")
+                        .requestMatchers("/policy", "/policy/**").hasAnyRole("POLICY", "LEADER")
+                        .requestMatchers("/dashboard").hasRole("LEADER")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll().successHandler((rq, rs, auth) -> {
                     details.audited(auth);

@@ -1,0 +1,100 @@
+package cn.shoudi.reporting;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The leaders' dashboard figures for a scope: households by class and village, monitoring objects by category and
+ * risk type, tasks open / overdue / resolved, 两不愁三保障 coverage, and registration and exit by year.
+ */
+@Service
+public class Dashboard {
+
+    /** Rows of a two-dimensional count, e.g. village × class. */
+    public record Cross(List<String> rows, List<String> columns, List<List<Long>> counts) {
+    }
+
+    /** Every figure of the dashboard. */
+    public record Figures(Cross householdsByVillage, Map<String, Long> monitoringByCategory,
+                          Map<String, Long> monitoringByRisk, Map<String, Long> tasks, Map<String, Double> coverage,
+                          Map<Integer, Long> registeredByYear, Map<Integer, Long> exitedByYear) {
+    }
+
+    private static final String MONITORED = "EXISTS (SELECT 1 FROM assessment_head ah JOIN assessment_decision ad ON "
+            + "ad.assessment_id = ah.assessment_id WHERE ah.household_id = h.id AND ad.table_id = 'monitoring' AND "
+            + "ad.outcome IN ('脱贫不稳定户', '边缘易致贫户', '突发严重困难户'))";
+
+    private final JdbcClient jdbc;
+    private final TownshipReports reports;
+
+    Dashboard(JdbcClient jdbc, TownshipReports reports) {
+        this.jdbc = jdbc;
+        this.reports = reports;
+    }
+
+    @Transactional(readOnly = true)
+    public Figures figures(ReportScope s) {
+        String scope = " FROM registry_household h JOIN registry_village v ON v.id = h.village_id WHERE v.township_id = "
+                + s.townshipId() + " AND h.status = 'ACTIVE'" + (s.villageId() == null ? "" : " AND v.id = " + s.villageId());
+        List<String> villages = jdbc.sql("SELECT DISTINCT v.name, v.id" + scope + " ORDER BY v.id")
+                .query((rs, i) -> rs.getString(1)).list();
+        List<String> classes = List.of("GENERAL", "EXITED", "NOT_EXITED");
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT v.name, h.household_class, COUNT(*)" + scope + " GROUP BY v.name, h.household_class")
+                .query((rs, i) -> counts.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3))).list();
+        List<List<Long>> cross = villages.stream().map(v -> classes.stream()
+                .map(c -> counts.getOrDefault(v + "/" + c, 0L)).toList()).toList();
+        Map<String, Long> byCategory = new LinkedHashMap<>();
+        jdbc.sql("SELECT ad.outcome, COUNT(*)" + scope.replace(" FROM registry_household h", " FROM registry_household h"
+                        + " JOIN assessment_head ah ON ah.household_id = h.id JOIN assessment_decision ad ON "
+                        + "ad.assessment_id = ah.assessment_id AND ad.table_id = 'monitoring'")
+                        + " AND ad.outcome IN ('脱贫不稳定户', '边缘易致贫户', '突发严重困难户') GROUP BY ad.outcome")
+                .query((rs, i) -> byCategory.put(rs.getString(1), rs.getLong(2))).list();
+        Map<String, Long> byRisk = new LinkedHashMap<>();
+        jdbc.sql("SELECT h.risk_types" + scope + " AND " + MONITORED).query(String.class).list()
+                .forEach(r -> {
+                    for (String t : r.split(",")) {
+                        if (!t.isBlank()) {
+                            byRisk.merge(t, 1L, Long::sum);
+                        }
+                    }
+                });
+        TownshipReport report = reports.report(s);
+        Map<String, Long> tasks = new LinkedHashMap<>();
+        for (String code : List.of("tasks_open", "tasks_overdue", "tasks_resolved")) {
+            tasks.put(code, report.figure(code).map(f -> f.amount().longValue()).orElse(0L));
+        }
+        Map<String, Double> coverage = new LinkedHashMap<>();
+        long people = report.figure("households").map(TownshipReport.Figure::people).orElse(0L);
+        long insured = report.figure("insured").map(TownshipReport.Figure::people).orElse(0L);
+        long registered = report.figure("registered").map(TownshipReport.Figure::households).orElse(0L);
+        long households = report.figure("households").map(TownshipReport.Figure::households).orElse(0L);
+        coverage.put("insured", percent(insured, people));
+        coverage.put("family_doctor", report.figure("family_doctor_rate").map(f -> f.amount().doubleValue()).orElse(0.0));
+        long unsafe = jdbc.sql("SELECT COUNT(*)" + scope + " AND h.house_use = '自住' AND h.house_grade IN ('C', 'D') AND "
+                + "(h.house_renovated IS NULL OR h.house_renovated = FALSE)").query(Long.class).single();
+        long appraised = report.figure("houses").map(TownshipReport.Figure::households).orElse(0L);
+        coverage.put("safe_housing", percent(appraised - unsafe, appraised));
+        coverage.put("water", percent(report.figure("water_served").map(TownshipReport.Figure::households).orElse(0L),
+                households));
+        coverage.put("registered_share", percent(registered, households));
+        Map<Integer, Long> registeredByYear = new LinkedHashMap<>();
+        jdbc.sql("SELECT h.registered_year, COUNT(*)" + scope + " AND h.registered_year IS NOT NULL GROUP BY "
+                + "h.registered_year ORDER BY h.registered_year").query((rs, i) ->
+                registeredByYear.put(rs.getInt(1), rs.getLong(2))).list();
+        Map<Integer, Long> exitedByYear = new LinkedHashMap<>();
+        jdbc.sql("SELECT h.exit_year, COUNT(*)" + scope + " AND h.exit_year IS NOT NULL GROUP BY h.exit_year ORDER BY "
+                + "h.exit_year").query((rs, i) -> exitedByYear.put(rs.getInt(1), rs.getLong(2))).list();
+        return new Figures(new Cross(villages, List.of("一般农户", "脱贫户", "未脱贫户"), cross), byCategory, byRisk, tasks,
+                coverage, registeredByYear, exitedByYear);
+    }
+
+    private static double percent(long part, long whole) {
+        return whole == 0 ? 0 : Math.round(part * 1000.0 / whole) / 10.0;
+    }
+}

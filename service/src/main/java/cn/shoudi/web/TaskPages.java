@@ -1,0 +1,101 @@
+package cn.shoudi.web;
+
+import cn.shoudi.Viewer;
+import cn.shoudi.monitoring.Measure;
+import cn.shoudi.monitoring.Resolution;
+import cn.shoudi.monitoring.TaskCommands;
+import cn.shoudi.monitoring.TaskController;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** A cadre's pages (mobile width first): 我的任务, a task with why it exists and its history, and the cadre's actions. */
+@Controller
+class TaskPages {
+
+    private final TaskController tasks;
+    private final Views views;
+
+    TaskPages(TaskController tasks, Views views) {
+        this.tasks = tasks;
+        this.views = views;
+    }
+
+    @GetMapping("/tasks")
+    String inbox(Model model) {
+        Long cadre = Viewer.current().cadreId();
+        List<Map<String, Object>> list = cadre == null ? List.of() : views.list(tasks.cadreTasks(cadre, null, null,
+                null));
+        model.addAttribute("tasks", list.stream()
+                .sorted(Comparator.comparing(t -> String.valueOf(t.get("dueDate")))).toList());
+        return "tasks/inbox";
+    }
+
+    @GetMapping("/tasks/{id}")
+    String detail(@PathVariable long id, Model model) {
+        Map<String, Object> detail = views.map(tasks.detail(id));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> task = (Map<String, Object>) detail.get("task");
+        model.addAttribute("task", task);
+        model.addAttribute("household", detail.get("household"));
+        model.addAttribute("evidence", detail.get("evidence"));
+        model.addAttribute("open", !"RESOLVED".equals(task.get("status")) && !"CLOSED".equals(task.get("status")));
+        model.addAttribute("measures", Measure.values());
+        model.addAttribute("resolutions", Resolution.values());
+        model.addAttribute("today", LocalDate.now());
+        return "tasks/detail";
+    }
+
+    @PostMapping("/tasks/{id}/acknowledge")
+    String acknowledge(@PathVariable long id, RedirectAttributes flash) {
+        return act(id, flash, "task.acknowledged",
+                () -> tasks.acknowledge(id, new TaskController.CadreAction(cadre())));
+    }
+
+    @PostMapping("/tasks/{id}/visit")
+    String visit(@PathVariable long id, @RequestParam LocalDate visitDate, @RequestParam String findings,
+                 @RequestParam(required = false) List<String> measures, RedirectAttributes flash) {
+        return act(id, flash, "task.visited", () -> tasks.visit(id, new TaskCommands.VisitData(cadre(), visitDate,
+                findings, measures == null ? List.of() : measures, null)));
+    }
+
+    @PostMapping("/tasks/{id}/resolve")
+    String resolve(@PathVariable long id, @RequestParam String outcome, @RequestParam(required = false) String note,
+                   RedirectAttributes flash) {
+        return act(id, flash, "task.resolved",
+                () -> tasks.resolve(id, new TaskController.Resolve(cadre(), outcome, note)));
+    }
+
+    @PostMapping("/tasks/{id}/close")
+    String close(@PathVariable long id, @RequestParam String reason, RedirectAttributes flash) {
+        return act(id, flash, "task.closed", () -> tasks.close(id, new TaskController.Close(cadre(), reason)));
+    }
+
+    private String act(long id, RedirectAttributes flash, String notice, Runnable action) {
+        try {
+            action.run();
+            flash.addFlashAttribute("notice", notice);
+        } catch (RuntimeException e) {
+            if (e instanceof org.springframework.security.access.AccessDeniedException) {
+                throw e;
+            }
+            flash.addFlashAttribute("error", Views.message(e));
+        }
+        return "redirect:/tasks/" + id;
+    }
+
+    /** The signed-in cadre; an account without one (-1) is refused by the task actions themselves. */
+    private static long cadre() {
+        Long c = Viewer.current().cadreId();
+        return c == null ? -1 : c;
+    }
+}

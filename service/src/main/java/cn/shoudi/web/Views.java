@@ -1,0 +1,50 @@
+package cn.shoudi.web;
+
+import cn.shoudi.InvalidRequestException;
+import cn.shoudi.registry.InvalidHouseholdException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What pages show: the features' answers as the API gives them (the same JSON, so numbers are masked the same way),
+ * turned into maps for the templates; and the Chinese message of a refused action, as the API would state it.
+ */
+@Component
+class Views {
+
+    private final JsonMapper json;
+
+    Views(JsonMapper json) {
+        this.json = json;
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map(Object value) {
+        return value == null ? null : json.convertValue(value, Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> list(Object value) {
+        return value == null ? List.of() : json.convertValue(value, List.class);
+    }
+
+    /** The Chinese message of a refused action. */
+    static String message(RuntimeException e) {
+        if (e instanceof InvalidHouseholdException h) {
+            return h.problems().stream().map(InvalidHouseholdException.FieldProblem::message)
+                    .collect(Collectors.joining("；"));
+        }
+        if (e instanceof InvalidRequestException r) {
+            return String.join("；", r.problems());
+        }
+        if (e instanceof ErrorResponse er && er.getBody().getDetail() != null) {
+            return er.getBody().getDetail();
+        }
+        return e.getMessage();
+    }
+}

@@ -42,7 +42,7 @@ class DefaultConfigurationIntegrationTest {
                 .query(Long.class).single()).isPositive();
         assertThat(jdbc.sql("SELECT role FROM security_user WHERE username IN ('zhengce', 'shenhe', 'lingdao', 'ganbu', "
                 + "'xinxiyuan', 'xiangxinxiyuan', 'yibao', 'admin') ORDER BY username").query(String.class).list())
-                .containsExactly("ADMIN", "CADRE", "LEADER", "INFO_OFFICER", "POLICY", "INFO_OFFICER", "DEPARTMENT",
+                .containsExactly("ADMIN", "CADRE", "LEADER", "POLICY", "INFO_OFFICER", "INFO_OFFICER", "DEPARTMENT",
                         "POLICY");
         assertThat(api.getList("/api/villages")).extracting(v -> v.get("name"))
                 .containsExactly("龙池村", "同连村", "蔡家坝村", "河东村");

@@ -1,0 +1,248 @@
+package cn.shoudi.web;
+
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The pages in Debian's headless Chromium (driven by /usr/bin/chromedriver; nothing is downloaded), on the demo
+ * township in a database of its own: a cadre on a 390-px-wide phone screen works an overdue task to its end; a policy
+ * officer uploads a broken table and sees the cell at fault, then a good one, simulates, and a second officer
+ * approves and publishes it; a leader's dashboard draws its charts with data. Screenshots go to
+ * {@code target/screenshots/}. Skipped where Chromium is not installed (CI installs it).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "shoudi.demo.enabled=true", "shoudi.assessment.as-of=2019-12-31"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserIntegrationTest {
+
+    static final Path SHOTS = Path.of("target/screenshots");
+    static final String PASSWORD = "shoudi-demo-2019";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    WebDriver browser;
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) throws Exception {
+        String url = System.getenv("SHOUDI_DB_URL");
+        if (url == null || !url.startsWith("jdbc:mysql:")) {
+            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:browser;MODE=MySQL;DB_CLOSE_DELAY=-1");
+            registry.add("spring.datasource.username", () -> "sa");
+            registry.add("spring.datasource.password", () -> "");
+            return;
+        }
+        String db = url.replaceFirst("^jdbc:mysql://[^/]+/([^?]+).*$", "$1") + "_browser";
+        try (Connection c = DriverManager.getConnection(url, System.getenv("SHOUDI_DB_USER"),
+                System.getenv("SHOUDI_DB_PASSWORD")); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + db);
+            st.execute("CREATE DATABASE " + db + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+        String own = url.replaceFirst("^(jdbc:mysql://[^/]+/)[^?]+", "$1" + db);
+        registry.add("spring.datasource.url", () -> own);
+    }
+
+    @BeforeAll
+    void startChromium() throws Exception {
+        assumeTrue(new File("/usr/bin/chromedriver").canExecute() && new File("/usr/bin/chromium").canExecute(),
+                "Debian chromium and chromium-driver are not installed");
+        Files.createDirectories(SHOTS);
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM assessment_run WHERE status = 'DONE'").query(Long.class).single() > 0);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aCadreOnAPhoneOpensAnOverdueTaskRecordsAVisitAndResolvesIt() throws Exception {
+        await().atMost(Duration.ofMinutes(3)).until(() -> jdbc.sql("SELECT COUNT(*) FROM assessment_run WHERE status "
+                + "= 'RUNNING'").query(Long.class).single() == 0);
+        long cadre = jdbc.sql("SELECT cadre_id FROM security_user WHERE username = 'ganbu'").query(Long.class).single();
+        long task = jdbc.sql("SELECT MIN(id) FROM monitoring_task WHERE open_flag = 1 AND task_code = 'MON-VERIFY'")
+                .query(Long.class).single();
+        jdbc.sql("UPDATE monitoring_task SET assignee_cadre_id = ?, due_date = ? WHERE id = ?")
+                .params(cadre, LocalDate.now().minusDays(2), task).update();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        login("ganbu");
+        assertThat(browser.getCurrentUrl()).endsWith("/tasks");
+        WebElement card = browser.findElement(By.id("task-" + task));
+        assertThat(card.getAttribute("class")).contains("overdue");
+        assertThat(card.getText()).contains("已逾期");
+        shot("cadre-1-inbox");
+        card.findElement(By.tagName("a")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("入户核实");
+        assertThat(browser.getPageSource()).contains("为什么有这个任务", "监测对象纳入");
+        shot("cadre-2-task");
+        browser.findElement(By.name("findings")).sendKeys("户主住院，收入下降，已申请医疗救助");
+        browser.findElement(By.cssSelector("input[name=measures][value=MEDICAL_ASSISTANCE]")).click();
+        browser.findElement(By.id("record-visit")).click();
+        awaitNotice("已保存走访记录");
+        assertThat(browser.findElement(By.id("task-status")).getText()).isEqualTo("已走访");
+        shot("cadre-3-visited");
+        new Select(browser.findElement(By.name("outcome"))).selectByValue("ENTERED_MONITORING");
+        browser.findElement(By.name("note")).sendKeys("经评议纳入监测");
+        browser.findElement(By.id("resolve")).click();
+        awaitNotice("任务已办结");
+        assertThat(browser.findElement(By.id("task-status")).getText()).isEqualTo("已办结");
+        shot("cadre-4-resolved");
+        assertThat(jdbc.sql("SELECT status FROM monitoring_task WHERE id = ?").param(task).query(String.class)
+                .single()).isEqualTo("RESOLVED");
+        logout();
+    }
+
+    @Test
+    void aPolicyOfficerSeesTheCellOfABrokenTableThenUploadsAGoodOneSimulatesAndItIsPublished() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        byte[] shipped = Files.readAllBytes(Path.of("../decision-tables/monitoring.xlsx"));
+        Path broken = Files.createTempDirectory("broken").resolve("monitoring.xlsx");
+        Files.write(broken, edit(shipped, "监测对象纳入", 5, 3, "CONDITON"));
+        Path good = Files.createTempDirectory("good").resolve("monitoring.xlsx");
+        Files.write(good, edit(shipped, "说明", 3, 1, "依据：国开发〔2020〕6号；中农组发〔2021〕7号（浏览器测试修订）"));
+        login("zhengce");
+        assertThat(browser.getCurrentUrl()).endsWith("/policy");
+        upload(broken, "表头写错");
+        assertThat(browser.findElement(By.id("version-status")).getText()).isEqualTo("校验未通过");
+        String errors = browser.findElement(By.id("validation-errors")).getText();
+        assertThat(errors).contains("monitoring.xlsx", "监测对象纳入", "D6", "CONDITON");
+        shot("policy-1-rejected");
+        browser.get(url("/policy"));
+        upload(good, "修订依据");
+        assertThat(browser.findElement(By.id("version-status")).getText()).isEqualTo("草稿");
+        String version = browser.getCurrentUrl().replaceAll(".*/policy/versions/", "");
+        browser.findElement(By.id("simulate")).click();
+        assertThat(browser.findElement(By.id("simulation-summary")).getText()).contains("3,389");
+        waitForCharts(1);
+        shot("policy-2-simulation");
+        logout();
+        login("shenhe");
+        browser.get(url("/policy/versions/" + version));
+        browser.findElement(By.id("approve")).click();
+        awaitNotice("已审核通过");
+        assertThat(browser.findElement(By.id("version-status")).getText()).isEqualTo("已审核");
+        browser.findElement(By.id("publish")).click();
+        awaitNotice("已发布，正在重新评估全部农户");
+        assertThat(browser.findElement(By.id("version-status")).getText()).isEqualTo("已发布");
+        shot("policy-3-published");
+        logout();
+    }
+
+    @Test
+    void aLeadersDashboardDrawsItsChartsWithData() throws Exception {
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        login("lingdao");
+        assertThat(browser.getCurrentUrl()).endsWith("/dashboard");
+        waitForCharts(4);
+        for (String id : List.of("chart-village", "chart-category", "chart-risk", "chart-trend")) {
+            WebElement chart = browser.findElement(By.id(id));
+            assertThat(chart.findElements(By.tagName("canvas"))).as(id).isNotEmpty();
+            assertThat(chart.getAttribute("data-chart")).as(id).containsPattern("\\d");
+        }
+        assertThat(browser.findElement(By.id("chart-category")).getAttribute("data-chart"))
+                .contains("脱贫不稳定户", "16", "边缘易致贫户", "14");
+        assertThat(Integer.parseInt(browser.findElement(By.cssSelector("#tile-open strong")).getText())).isPositive();
+        shot("leader-1-dashboard");
+        browser.get(url("/reports/township"));
+        assertThat(browser.findElement(By.id("figure-registered")).getText()).contains("776", "3,189");
+        shot("leader-2-report");
+        logout();
+    }
+
+    private void awaitNotice(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.className("notice")).stream()
+                .anyMatch(e -> e.getText().equals(text)));
+    }
+
+    private void login(String user) {
+        browser.get(url("/login"));
+        browser.findElement(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    private void logout() {
+        browser.findElement(By.cssSelector("form.logout button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login"));
+    }
+
+    private void upload(Path file, String comment) {
+        browser.findElement(By.name("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.name("comment")).sendKeys(comment);
+        browser.findElement(By.id("upload")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().contains("/policy/versions/"));
+    }
+
+    private void waitForCharts(int count) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
+                d.findElements(By.cssSelector("[data-rendered=true] canvas")).size() >= count);
+    }
+
+    private void shot(String name) throws Exception {
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static byte[] edit(byte[] xlsx, String sheet, int row, int column, String value) throws Exception {
+        try (Workbook wb = WorkbookFactory.create(new java.io.ByteArrayInputStream(xlsx));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var r = wb.getSheet(sheet).getRow(row);
+            var c = r.getCell(column) == null ? r.createCell(column) : r.getCell(column);
+            c.setCellValue(value);
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+}

@@ -17,9 +17,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,21 +46,7 @@ class TownshipReportIntegrationTest {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) throws Exception {
-        String url = System.getenv("SHOUDI_DB_URL");
-        if (url == null || !url.startsWith("jdbc:mysql:")) {
-            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:township-report;MODE=MySQL;DB_CLOSE_DELAY=-1");
-            registry.add("spring.datasource.username", () -> "sa");
-            registry.add("spring.datasource.password", () -> "");
-            return;
-        }
-        String db = url.replaceFirst("^jdbc:mysql://[^/]+/([^?]+).*$", "$1") + "_township";
-        try (Connection c = DriverManager.getConnection(url, System.getenv("SHOUDI_DB_USER"),
-                System.getenv("SHOUDI_DB_PASSWORD")); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + db);
-            st.execute("CREATE DATABASE " + db + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        }
-        String own = url.replaceFirst("^(jdbc:mysql://[^/]+/)[^?]+", "$1" + db);
-        registry.add("spring.datasource.url", () -> own);
+        cn.shoudi.SiblingDatabase.register(registry, "township");
     }
 
     @BeforeAll

@@ -28,9 +28,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,21 +59,7 @@ class BrowserIntegrationTest {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) throws Exception {
-        String url = System.getenv("SHOUDI_DB_URL");
-        if (url == null || !url.startsWith("jdbc:mysql:")) {
-            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:browser;MODE=MySQL;DB_CLOSE_DELAY=-1");
-            registry.add("spring.datasource.username", () -> "sa");
-            registry.add("spring.datasource.password", () -> "");
-            return;
-        }
-        String db = url.replaceFirst("^jdbc:mysql://[^/]+/([^?]+).*$", "$1") + "_browser";
-        try (Connection c = DriverManager.getConnection(url, System.getenv("SHOUDI_DB_USER"),
-                System.getenv("SHOUDI_DB_PASSWORD")); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + db);
-            st.execute("CREATE DATABASE " + db + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        }
-        String own = url.replaceFirst("^(jdbc:mysql://[^/]+/)[^?]+", "$1" + db);
-        registry.add("spring.datasource.url", () -> own);
+        cn.shoudi.SiblingDatabase.register(registry, "browser");
     }
 
     @BeforeAll

@@ -30,6 +30,10 @@ import java.util.Map;
 @Controller
 class DataPages {
 
+    /** Risk types (返贫致贫风险类型) offered on the edit form, as the registry accepts them. */
+    static final List<String> RISK_TYPES = List.of("因病", "因学", "因残", "因自然灾害", "因意外事故", "因产业项目失败",
+            "因务工就业不稳", "缺劳动力", "其他");
+
     private final HouseholdController households;
     private final AssessmentController assessments;
     private final TaskController tasks;
@@ -76,6 +80,7 @@ class DataPages {
         model.addAttribute("household", views.map(households.get(id).getBody()));
         model.addAttribute("assessments", views.list(assessments.history(id)));
         model.addAttribute("tasks", views.list(tasks.householdTasks(id)));
+        model.addAttribute("riskTypes", RISK_TYPES);
         return "households/detail";
     }
 

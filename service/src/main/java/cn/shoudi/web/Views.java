@@ -20,7 +20,10 @@ class Views {
     private final JsonMapper json;
 
     Views(JsonMapper json) {
-        this.json = json;
+        // keep null fields as keys, so that templates can show an empty cell for them
+        this.json = json.rebuild().changeDefaultPropertyInclusion(i -> i
+                .withValueInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+                .withContentInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)).build();
     }
 
     @SuppressWarnings("unchecked")

@@ -103,6 +103,7 @@ class BrowserIntegrationTest {
         assertThat(card.getText()).contains("已逾期");
         shot("cadre-1-inbox");
         card.findElement(By.tagName("a")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/tasks/" + task));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("入户核实");
         assertThat(browser.getPageSource()).contains("为什么有这个任务", "监测对象纳入");
         shot("cadre-2-task");
@@ -143,6 +144,7 @@ class BrowserIntegrationTest {
         assertThat(browser.findElement(By.id("version-status")).getText()).isEqualTo("草稿");
         String version = browser.getCurrentUrl().replaceAll(".*/policy/versions/", "");
         browser.findElement(By.id("simulate")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> d.getCurrentUrl().endsWith("/simulate"));
         assertThat(browser.findElement(By.id("simulation-summary")).getText()).contains("3,389");
         waitForCharts(1);
         shot("policy-2-simulation");
@@ -181,8 +183,9 @@ class BrowserIntegrationTest {
     }
 
     private void awaitNotice(String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.className("notice")).stream()
-                .anyMatch(e -> e.getText().equals(text)));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.className("notice")).stream().anyMatch(e -> e.getText().equals(text)));
     }
 
     private void login(String user) {
@@ -206,7 +209,8 @@ class BrowserIntegrationTest {
     }
 
     private void waitForCharts(int count) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
                 d.findElements(By.cssSelector("[data-rendered=true] canvas")).size() >= count);
     }
 

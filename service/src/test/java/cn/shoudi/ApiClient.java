@@ -127,7 +127,7 @@ public final class ApiClient {
 
     /** Waits until every event in the outbox (event publication registry) has been handled. */
     public void awaitOutboxDrained() {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc
                 .sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE completion_date IS NULL")
                 .query(Long.class).single() == 0L);
     }

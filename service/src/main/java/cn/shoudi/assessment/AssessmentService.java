@@ -247,14 +247,18 @@ public class AssessmentService {
         }
     }
 
-    /** Locks the household's head row, creating it first when this is its first evaluation. */
+    /**
+     * Locks the household's head row, creating it first when this is its first evaluation. The row is created before
+     * any locking read: on InnoDB a locking read of a missing row locks the gap, and two first evaluations of new
+     * households in the same gap (the newest ids) would deadlock on their inserts every time.
+     */
     private Optional<Head> lockHead(long householdId) {
-        Optional<Head> head = selectHeadForUpdate(householdId);
-        if (head.isPresent()) {
-            return head;
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM assessment_head WHERE household_id = ?").param(householdId)
+                .query(Long.class).single() > 0;
+        if (!exists) {
+            jdbc.sql("INSERT IGNORE INTO assessment_head (household_id, assessment_id, policy_version, inputs_hash, "
+                    + "as_of) VALUES (?, 0, '', '', ?)").params(householdId, LocalDate.EPOCH).update();
         }
-        jdbc.sql("INSERT INTO assessment_head (household_id, assessment_id, policy_version, inputs_hash, as_of) "
-                + "VALUES (?, 0, '', '', ?)").params(householdId, LocalDate.EPOCH).update();
         return selectHeadForUpdate(householdId);
     }
 

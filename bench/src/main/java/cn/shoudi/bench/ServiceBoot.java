@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Boots the service in this JVM against a MariaDB/MySQL database of the benchmark's own, for the end-to-end figures.
  * The server is {@code -Dbench.db.server} (default {@code 127.0.0.1:3306}, user {@code -Dbench.db.user}, default
- * root, password {@code -Dbench.db.password}, default empty); the database is created when missing.
+ * root, password {@code -Dbench.db.password}, default empty); the database is created when missing. Extra service
+ * properties for an experiment: {@code -Dbench.service.properties="key=value key=value"}.
  */
 public final class ServiceBoot {
 
@@ -60,6 +61,10 @@ public final class ServiceBoot {
                 "shoudi.security.admin-password=bench-admin-password",
                 "server.servlet.session.cookie.secure=false"));
         p.addAll(List.of(more));
+        String extra = System.getProperty("bench.service.properties", "").trim();
+        if (!extra.isEmpty()) {
+            p.addAll(List.of(extra.split("\\s+")));
+        }
         // as command-line arguments, so that they override application.properties
         return new SpringApplicationBuilder(ShoudiApplication.class).logStartupInfo(false)
                 .run(p.stream().map(s -> "--" + s).toArray(String[]::new));

@@ -104,7 +104,8 @@ public final class LatencyMain {
                     r.missing());
         }
         System.out.println("latency: from the HTTP response of POST /api/households (committed) to the row being seen "
-                + "by a poll every 5 ms (a row seen before the response counts as 0); http: the request's own response time; missing: no row within 30 s after the "
-                + "last change; errors: requests that failed. Goal: p99 ≤ 500 ms at 50/s (policy row).");
+                + "by a poll every 5 ms (a row seen before the response counts as 0); http: the request's own response "
+                + "time; missing: no row within 30 s after the last change; errors: requests that failed. "
+                + "Goal: p99 ≤ 500 ms at 50/s (policy row).");
     }
 }

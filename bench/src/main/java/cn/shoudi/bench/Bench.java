@@ -2,14 +2,18 @@ package cn.shoudi.bench;
 
 import cn.shoudi.bench.evaluation.EvaluationMain;
 import cn.shoudi.bench.peer.PeerMain;
+import cn.shoudi.bench.latency.LatencyMain;
 import cn.shoudi.bench.publish.PublishMain;
+import cn.shoudi.bench.reevaluation.ReEvaluationMain;
 
 import java.util.Arrays;
 
 /**
  * One entry point for the {@code bench} Maven profile: {@code Bench <figure> [arguments of that figure]}, where the
- * figure is {@code evaluation} (Drools vs hand-written), {@code peer} (Drools vs Camunda DMN), {@code publish}
- * (publish time of generated policies) or {@code all} (each with its defaults). Each figure also has its own main.
+ * figure is {@code evaluation} (Drools vs hand-written), {@code peer} (Drools vs Camunda DMN), {@code reevaluation}
+ * (full re-evaluation on MariaDB vs the do-nothing evaluator), {@code latency} (event to task through the REST API),
+ * {@code publish} (publish time of generated policies) or {@code all} (each with its defaults). Each figure also has
+ * its own main.
  */
 public final class Bench {
 
@@ -22,14 +26,18 @@ public final class Bench {
         switch (figure) {
             case "evaluation" -> EvaluationMain.main(rest);
             case "peer" -> PeerMain.main(rest);
+            case "reevaluation" -> ReEvaluationMain.main(rest);
+            case "latency" -> LatencyMain.main(rest);
             case "publish" -> PublishMain.main(rest);
             case "all" -> {
                 EvaluationMain.main(rest);
                 PeerMain.main(rest);
+                ReEvaluationMain.main(new String[0]);
+                LatencyMain.main(new String[0]);
                 PublishMain.main(new String[0]);
             }
             default -> throw new IllegalArgumentException("unknown figure '" + figure
-                    + "': use evaluation, peer, publish or all");
+                    + "': use evaluation, peer, reevaluation, latency, publish or all");
         }
     }
 }

@@ -10,12 +10,14 @@ import java.time.LocalDate;
  *
  * @param asOf        fixed as-of date for evaluations (yyyy-MM-dd); empty for today in UTC
  * @param runPageSize households per page (and checkpoint) of a full re-evaluation
+ * @param evaluator   {@code policy} (default); {@code noop} only for benchmarks, see {@link EvaluatorMode}
  */
 @ConfigurationProperties("shoudi.assessment")
-record AssessmentProperties(String asOf, int runPageSize) {
+record AssessmentProperties(String asOf, int runPageSize, EvaluatorMode evaluator) {
 
     AssessmentProperties {
         runPageSize = runPageSize <= 0 ? 200 : runPageSize;
+        evaluator = evaluator == null ? EvaluatorMode.POLICY : evaluator;
     }
 
     LocalDate asOfDate(Clock clock) {

@@ -76,6 +76,9 @@ public class AssessmentService {
         this.tx = new TransactionTemplate(txManager);
         this.properties = properties;
         this.clock = clock;
+        if (properties.evaluator() == EvaluatorMode.NOOP) {
+            log.warn("shoudi.assessment.evaluator=noop: households are NOT evaluated (benchmark I/O floor only)");
+        }
     }
 
     /** The as-of date evaluations use now (configured, or today in UTC). */
@@ -132,7 +135,7 @@ public class AssessmentService {
                     snapshot.version(), version);
             return Optional.empty();
         }
-        Evaluation evaluation = evaluations.record(() -> evaluator.evaluate(snapshot.input(), asOf));
+        Evaluation evaluation = evaluations.record(() -> properties.evaluator().evaluate(evaluator, snapshot.input(), asOf));
         evaluation.findings().forEach(f -> meters.counter("shoudi.findings", "code", f.code()).increment());
         Assessment saved = assessments.save(toRecord(snapshot, evaluation, hash));
         jdbc.sql("UPDATE assessment_head SET assessment_id = ?, policy_version = ?, inputs_hash = ?, as_of = ? "
@@ -174,7 +177,7 @@ public class AssessmentService {
         List<java.util.concurrent.Future<Assessment>> futures = new ArrayList<>();
         for (Candidate c : candidates) {
             futures.add(workers.submit(() -> {
-                Evaluation evaluation = evaluations.record(() -> evaluator.evaluate(c.snapshot().input(), asOf));
+                Evaluation evaluation = evaluations.record(() -> properties.evaluator().evaluate(evaluator, c.snapshot().input(), asOf));
                 return toRecord(c.snapshot(), evaluation, c.hash());
             }));
         }
@@ -244,14 +247,18 @@ public class AssessmentService {
         }
     }
 
-    /** Locks the household's head row, creating it first when this is its first evaluation. */
+    /**
+     * Locks the household's head row, creating it first when this is its first evaluation. The row is created before
+     * any locking read: on InnoDB a locking read of a missing row locks the gap, and two first evaluations of new
+     * households in the same gap (the newest ids) would deadlock on their inserts every time.
+     */
     private Optional<Head> lockHead(long householdId) {
-        Optional<Head> head = selectHeadForUpdate(householdId);
-        if (head.isPresent()) {
-            return head;
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM assessment_head WHERE household_id = ?").param(householdId)
+                .query(Long.class).single() > 0;
+        if (!exists) {
+            jdbc.sql("INSERT IGNORE INTO assessment_head (household_id, assessment_id, policy_version, inputs_hash, "
+                    + "as_of) VALUES (?, 0, '', '', ?)").params(householdId, LocalDate.EPOCH).update();
         }
-        jdbc.sql("INSERT INTO assessment_head (household_id, assessment_id, policy_version, inputs_hash, as_of) "
-                + "VALUES (?, 0, '', '', ?)").params(householdId, LocalDate.EPOCH).update();
         return selectHeadForUpdate(householdId);
     }
 

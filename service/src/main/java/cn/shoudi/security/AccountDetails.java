@@ -47,8 +47,10 @@ class AccountDetails implements UserDetailsService {
         if (!(a.getPrincipal() instanceof AccountPrincipal p)) {
             return;
         }
-        accounts.findById(p.account().id()).filter(x -> x.failedAttempts() > 0 || x.lockedUntil() != null)
-                .ifPresent(x -> accounts.save(x.withFailures(0, null)));
+        Account signedIn = p.account();
+        if (signedIn.failedAttempts() > 0 || signedIn.lockedUntil() != null) {
+            accounts.findById(signedIn.id()).ifPresent(x -> accounts.save(x.withFailures(0, null)));
+        }
     }
 
     /** A page sign-in succeeded (API calls authenticate on every request and are audited by what they do). */

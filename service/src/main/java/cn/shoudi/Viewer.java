@@ -47,6 +47,16 @@ public record Viewer(String username, String role, Long cadreId, Long villageId,
         return "CADRE".equals(role);
     }
 
+    /**
+     * Refuses (403) a viewer limited to one village: villages, groups, cadres and township facts are kept by the
+     * township's staff.
+     */
+    public void requireTownshipWide() {
+        if (limitedToVillage() != null) {
+            throw new org.springframework.security.access.AccessDeniedException("township-wide only");
+        }
+    }
+
     /** The village this viewer is limited to, or null when it reads every village (a cadre: its own village). */
     public Long limitedToVillage() {
         return readsAllVillages() ? null : villageId;

@@ -72,7 +72,7 @@ class CoverageController {
     /** Marks a cadre active or inactive (transferred, left); inactive cadres get no new work. */
     @PutMapping("/api/cadres/{cadreId}/active")
     Cadre setActive(@PathVariable long cadreId, @RequestBody Activity body) {
-        VillageController.requireTownshipWide();
+        cn.shoudi.Viewer.current().requireTownshipWide();
         Cadre c = cadres.findById(cadreId).orElseThrow(() -> new InvalidHouseholdException(List.of(
                 new InvalidHouseholdException.FieldProblem("cadreId", "NOT_FOUND", "干部不存在"))));
         return cadres.save(new Cadre(c.id(), c.name(), c.phone(), c.role(), c.villageId(), body.active(), c.townshipId()));

@@ -39,11 +39,7 @@ public class HouseholdController {
 
     @PostMapping
     public ResponseEntity<HouseholdView> create(@RequestBody HouseholdData data) {
-        Viewer v = Viewer.current();
-        if (v.limitedToVillage() != null && data.villageId() != null && !v.limitedToVillage().equals(data.villageId())) {
-            throw new InvalidHouseholdException(List.of(new InvalidHouseholdException.FieldProblem("villageId",
-                    "NOT_FOUND", "行政村不存在")));
-        }
+        requireOwnVillage(data);
         Household h = service.register(data);
         return ResponseEntity.created(URI.create("/api/households/" + h.id())).eTag(String.valueOf(h.version()))
                 .body(HouseholdView.of(h));
@@ -51,12 +47,8 @@ public class HouseholdController {
 
     @PutMapping("/{id}")
     public ResponseEntity<HouseholdView> update(@PathVariable long id, @RequestBody HouseholdData data) {
-        Viewer v = Viewer.current();
-        registry.requireVisible(v, id);
-        if (v.limitedToVillage() != null && data.villageId() != null && !v.limitedToVillage().equals(data.villageId())) {
-            throw new InvalidHouseholdException(List.of(new InvalidHouseholdException.FieldProblem("villageId",
-                    "NOT_FOUND", "行政村不存在")));
-        }
+        registry.requireVisible(Viewer.current(), id);
+        requireOwnVillage(data);
         Household h = service.update(id, data);
         return ResponseEntity.ok().eTag(String.valueOf(h.version())).body(HouseholdView.of(h));
     }
@@ -114,6 +106,15 @@ public class HouseholdController {
         registry.requireVisible(Viewer.current(), id);
         registry.requireVisible(Viewer.current(), merge.otherHouseholdId());
         return HouseholdView.of(membership.merge(id, merge));
+    }
+
+    /** A village's staff register and move households only within their village (answered as a missing village). */
+    private static void requireOwnVillage(HouseholdData data) {
+        Long own = Viewer.current().limitedToVillage();
+        if (own != null && data.villageId() != null && !own.equals(data.villageId())) {
+            throw new InvalidHouseholdException(List.of(new InvalidHouseholdException.FieldProblem("villageId",
+                    "NOT_FOUND", "行政村不存在")));
+        }
     }
 
     /** Body of a helper change. */

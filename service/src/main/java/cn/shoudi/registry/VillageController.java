@@ -48,7 +48,7 @@ class VillageController {
     @PostMapping("/villages")
     @ResponseStatus(HttpStatus.CREATED)
     Village createVillage(@RequestBody NewVillage v) {
-        requireTownshipWide();
+        cn.shoudi.Viewer.current().requireTownshipWide();
         require(v.code() != null && !v.code().isBlank(), "code", "村编码不能为空");
         require(v.name() != null && !v.name().isBlank(), "name", "村名称不能为空");
         return villages.save(new Village(null, v.code().trim(), v.name().trim(), v.poorVillage(), null));
@@ -58,7 +58,7 @@ class VillageController {
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     VillagerGroup createGroup(@PathVariable long villageId, @RequestBody NewGroup g) {
-        requireTownshipWide();
+        cn.shoudi.Viewer.current().requireTownshipWide();
         require(villages.existsById(villageId), "villageId", "行政村不存在");
         require(g.name() != null && !g.name().isBlank(), "name", "村民小组名称不能为空");
         require(g.cadreId() == null || cadres.existsById(g.cadreId()), "cadreId", "驻组干部不存在");
@@ -71,17 +71,11 @@ class VillageController {
         return cadres.findAll().stream().filter(c -> village == null || village.equals(c.villageId())).toList();
     }
 
-    /** Villages, groups and cadres are kept by the township's information officers, not a village's. */
-    static void requireTownshipWide() {
-        if (cn.shoudi.Viewer.current().limitedToVillage() != null) {
-            throw new org.springframework.security.access.AccessDeniedException("township-wide only");
-        }
-    }
 
     @PostMapping("/cadres")
     @ResponseStatus(HttpStatus.CREATED)
     Cadre createCadre(@RequestBody NewCadre c) {
-        requireTownshipWide();
+        cn.shoudi.Viewer.current().requireTownshipWide();
         require(c.name() != null && !c.name().isBlank(), "name", "干部姓名不能为空");
         require(c.role() != null, "role", "干部角色不能为空");
         require(c.villageId() == null || villages.existsById(c.villageId()), "villageId", "行政村不存在");

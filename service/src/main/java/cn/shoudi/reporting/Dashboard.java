@@ -30,11 +30,11 @@ public class Dashboard {
             + "ad.outcome IN ('脱贫不稳定户', '边缘易致贫户', '突发严重困难户'))";
 
     private final JdbcClient jdbc;
-    private final TownshipReports reports;
+    private final LedgerQueries queries;
 
-    Dashboard(JdbcClient jdbc, TownshipReports reports) {
+    Dashboard(JdbcClient jdbc, LedgerQueries queries) {
         this.jdbc = jdbc;
-        this.reports = reports;
+        this.queries = queries;
     }
 
     @Transactional(readOnly = true)
@@ -64,25 +64,21 @@ public class Dashboard {
                         }
                     }
                 });
-        TownshipReport report = reports.report(s);
         Map<String, Long> tasks = new LinkedHashMap<>();
-        for (String code : List.of("tasks_open", "tasks_overdue", "tasks_resolved")) {
-            tasks.put(code, report.figure(code).map(f -> f.amount().longValue()).orElse(0L));
+        for (String ledger : List.of("tasks-open", "tasks-overdue", "tasks-resolved")) {
+            tasks.put(ledger.replace('-', '_'), count(ledger, s).amount().longValue());
         }
-        Map<String, Double> coverage = new LinkedHashMap<>();
-        long people = report.figure("households").map(TownshipReport.Figure::people).orElse(0L);
-        long insured = report.figure("insured").map(TownshipReport.Figure::people).orElse(0L);
-        long registered = report.figure("registered").map(TownshipReport.Figure::households).orElse(0L);
-        long households = report.figure("households").map(TownshipReport.Figure::households).orElse(0L);
-        coverage.put("insured", percent(insured, people));
-        coverage.put("family_doctor", report.figure("family_doctor_rate").map(f -> f.amount().doubleValue()).orElse(0.0));
+        LedgerQueries.Count all = count("households", s);
+        long registered = count("registered", s).households();
+        long appraised = count("houses", s).households();
         long unsafe = jdbc.sql("SELECT COUNT(*)" + scope + " AND h.house_use = '自住' AND h.house_grade IN ('C', 'D') AND "
                 + "(h.house_renovated IS NULL OR h.house_renovated = FALSE)").query(Long.class).single();
-        long appraised = report.figure("houses").map(TownshipReport.Figure::households).orElse(0L);
+        Map<String, Double> coverage = new LinkedHashMap<>();
+        coverage.put("insured", percent(count("insured", s).people(), all.people()));
+        coverage.put("family_doctor", percent(count("family-doctor", s).households(), registered));
         coverage.put("safe_housing", percent(appraised - unsafe, appraised));
-        coverage.put("water", percent(report.figure("water_served").map(TownshipReport.Figure::households).orElse(0L),
-                households));
-        coverage.put("registered_share", percent(registered, households));
+        coverage.put("water", percent(count("water-served", s).households(), all.households()));
+        coverage.put("registered_share", percent(registered, all.households()));
         Map<Integer, Long> registeredByYear = new LinkedHashMap<>();
         jdbc.sql("SELECT h.registered_year, COUNT(*)" + scope + " AND h.registered_year IS NOT NULL GROUP BY "
                 + "h.registered_year ORDER BY h.registered_year").query((rs, i) ->
@@ -92,6 +88,11 @@ public class Dashboard {
                 + "h.exit_year").query((rs, i) -> exitedByYear.put(rs.getInt(1), rs.getLong(2))).list();
         return new Figures(new Cross(villages, List.of("一般农户", "脱贫户", "未脱贫户"), cross), byCategory, byRisk, tasks,
                 coverage, registeredByYear, exitedByYear);
+    }
+
+    /** The same count as the report's figure on this ledger (one SQL condition per ledger). */
+    private LedgerQueries.Count count(String ledger, ReportScope s) {
+        return queries.count(LedgerCatalog.find(ledger).orElseThrow(), s);
     }
 
     private static double percent(long part, long whole) {

@@ -88,9 +88,7 @@ class ReportController {
     @PutMapping("/facts")
     List<TownshipFact> replaceFacts(@RequestParam(required = false) Long township, @RequestParam int year,
                                     @RequestBody List<TownshipFact> body) {
-        if (cn.shoudi.Viewer.current().limitedToVillage() != null) {
-            throw new org.springframework.security.access.AccessDeniedException("township-wide only");
-        }
+        cn.shoudi.Viewer.current().requireTownshipWide();
         FactValidation.check(body);
         long id = reports.scope(township, null, null).townshipId();
         facts.replace(id, year, body);

@@ -12,11 +12,10 @@ import java.time.Duration;
  * @param maxFailedLogins   failed logins in a row that lock an account
  * @param lockDuration      how long a locked account stays locked
  * @param maxJsonBodyBytes  largest request body accepted outside file uploads
- * @param demoPassword      password of the demo accounts (demo run only)
  */
 @ConfigurationProperties("shoudi.security")
 record SecurityProperties(String adminUsername, String adminPassword, int maxFailedLogins, Duration lockDuration,
-                          long maxJsonBodyBytes, String demoPassword) {
+                          long maxJsonBodyBytes) {
 
     SecurityProperties {
         adminUsername = adminUsername == null || adminUsername.isBlank() ? "admin" : adminUsername;

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -120,7 +119,4 @@ class TownshipGeneratorUnitTest {
         return township.households().stream().filter(p).flatMap(h -> h.data().members().stream()).filter(m).count();
     }
 
-    static List<HouseholdSpec> all() {
-        return township.households();
-    }
 }

@@ -30,23 +30,36 @@ class MessagesGuardUnitTest {
     void templatesHaveNoLiteralText() throws IOException {
         List<String> literal = new ArrayList<>();
         for (Path t : templates()) {
-            String html = Files.readString(t)
-                    .replaceAll("(?s)<script[^>]*>.*?</script>", "")
-                    .replaceAll("(?s)<!--.*?-->", "")
-                    .replaceAll("(?s)<!DOCTYPE[^>]*>", "");
-            Matcher attrs = Pattern.compile("\\s(placeholder|title|alt|aria-label)=\"([^\"]*)\"").matcher(html);
-            while (attrs.find()) {
-                if (attrs.group(2).matches(".*[A-Za-z\\u4e00-\\u9fff].*")) {
-                    literal.add(t.getFileName() + ": " + attrs.group());
-                }
-            }
-            String text = html.replaceAll("(?s)<[^>]*>", " ");
-            Matcher words = Pattern.compile("[A-Za-z\\u4e00-\\u9fff][^<>\\n]*").matcher(text);
-            while (words.find()) {
-                literal.add(t.getFileName() + ": " + words.group().trim());
-            }
+            literalText(Files.readString(t)).forEach(text -> literal.add(t.getFileName() + ": " + text));
         }
         assertThat(literal).as("literal text in templates").isEmpty();
+    }
+
+    @Test
+    void theGuardFindsLiteralTextInTextAndInUserFacingAttributes() {
+        assertThat(literalText("<p th:text=\"#{a}\"></p><p>你好</p><input placeholder=\"name\" value=\"X1\">"
+                + "<script>var s = '脚本';</script>")).containsExactly("placeholder=\"name\"", "你好");
+    }
+
+    /** User-facing literal text of a template: text between tags, and placeholder/title/alt/aria-label values. */
+    static List<String> literalText(String template) {
+        List<String> literal = new ArrayList<>();
+        String html = template
+                .replaceAll("(?s)<script[^>]*>.*?</script>", "")
+                .replaceAll("(?s)<!--.*?-->", "")
+                .replaceAll("(?s)<!DOCTYPE[^>]*>", "");
+        Matcher attrs = Pattern.compile("\\s(placeholder|title|alt|aria-label)=\"([^\"]*)\"").matcher(html);
+        while (attrs.find()) {
+            if (attrs.group(2).matches(".*[A-Za-z\\u4e00-\\u9fff].*")) {
+                literal.add(attrs.group().trim());
+            }
+        }
+        Matcher words = Pattern.compile("[A-Za-z\\u4e00-\\u9fff][^<>\\n]*")
+                .matcher(html.replaceAll("(?s)<[^>]*>", " "));
+        while (words.find()) {
+            literal.add(words.group().trim());
+        }
+        return literal;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.shoudi.bench.peer;
 
+import cn.shoudi.bench.ExampleCursor;
 import cn.shoudi.bench.Tables;
 import cn.shoudi.rules.cases.ExampleCase;
 import cn.shoudi.rules.eval.Evaluator;
@@ -47,27 +48,16 @@ public class PeerBenchmark {
         }
     }
 
-    /** Each thread walks through the households on its own. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
-
-        ExampleCase take(Shared shared) {
-            ExampleCase ex = shared.households.get(next);
-            next = (next + 1) % shared.households.size();
-            return ex;
-        }
-    }
 
     @Benchmark
-    public Object drools(Shared shared, Cursor cursor) {
-        ExampleCase ex = cursor.take(shared);
+    public Object drools(Shared shared, ExampleCursor cursor) {
+        ExampleCase ex = cursor.take(shared.households);
         return shared.evaluator.evaluate(ex.input(), ex.asOf());
     }
 
     @Benchmark
-    public Object camundaDmn(Shared shared, Cursor cursor) {
-        ExampleCase ex = cursor.take(shared);
+    public Object camundaDmn(Shared shared, ExampleCursor cursor) {
+        ExampleCase ex = cursor.take(shared.households);
         return shared.camunda.evaluate(ex.input(), ex.asOf());
     }
 }

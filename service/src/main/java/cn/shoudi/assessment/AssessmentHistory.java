@@ -50,8 +50,51 @@ public class AssessmentHistory {
     /** The household's latest assessment. */
     @Transactional(readOnly = true)
     public Optional<AssessmentView> latest(long householdId) {
-        List<Assessment> all = assessments.findByHouseholdIdOrderByIdDesc(householdId);
+        List<Assessment> all = assessments.findTop2ByHouseholdIdOrderByIdDesc(householdId);
         return all.isEmpty() ? Optional.empty() : Optional.of(view(all.get(0), all.size() > 1 ? all.get(1) : null));
+    }
+
+    /**
+     * A household's latest assessment, reduced to what monitoring follows: its id and the findings that set a task
+     * code, in the order the assessment lists them.
+     */
+    public record TaskFindings(long assessmentId, List<FindingView> findings) {
+    }
+
+    /**
+     * The latest assessment of each of several households, as {@link TaskFindings}, in three queries whatever their
+     * number; households never assessed are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, TaskFindings> latestTaskFindings(java.util.Collection<Long> householdIds) {
+        Map<Long, Long> latest = new java.util.HashMap<>();
+        if (householdIds.isEmpty()) {
+            return Map.of();
+        }
+        jdbc.sql("SELECT household_id, MAX(id) FROM assessment WHERE household_id IN (:ids) GROUP BY household_id")
+                .param("ids", householdIds)
+                .query(rs -> {
+                    latest.put(rs.getLong(1), rs.getLong(2));
+                });
+        if (latest.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<FindingView>> findings = new java.util.HashMap<>();
+        jdbc.sql("SELECT assessment_id, table_id, table_title, file_name, sheet, row_no, code, outcome, reason, "
+                        + "task_code, outputs, tested, parameters FROM assessment_finding WHERE assessment_id IN (:ids) "
+                        + "AND task_code IS NOT NULL ORDER BY assessment_id, position")
+                .param("ids", latest.values())
+                .query(rs -> {
+                    findings.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(finding(
+                            new Assessment.FindingRecord(rs.getString(2), rs.getString(3), rs.getString(4),
+                                    rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8),
+                                    rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                                    rs.getString(13))));
+                });
+        Map<Long, TaskFindings> out = new java.util.HashMap<>();
+        latest.forEach((household, id) -> out.put(household, new TaskFindings(id, findings.getOrDefault(id,
+                List.of()))));
+        return out;
     }
 
     /**
@@ -61,20 +104,51 @@ public class AssessmentHistory {
      */
     @Transactional(readOnly = true)
     public long streakStart(long householdId, String taskCode) {
-        List<Long> ids = jdbc.sql("SELECT a.id FROM assessment a WHERE a.household_id = ? ORDER BY a.id DESC")
-                .param(householdId).query(Long.class).list();
-        java.util.Set<Long> carrying = new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT f.assessment_id FROM "
-                        + "assessment_finding f JOIN assessment a ON a.id = f.assessment_id "
-                        + "WHERE a.household_id = ? AND f.task_code = ?")
-                .params(householdId, taskCode).query(Long.class).list());
-        long start = 0;
-        for (Long id : ids) {
-            if (!carrying.contains(id)) {
-                break;
-            }
-            start = id;
+        return streakStarts(Map.of(householdId, Set.of(taskCode))).getOrDefault(householdId, Map.of())
+                .getOrDefault(taskCode, 0L);
+    }
+
+    /**
+     * {@link #streakStart} for several households and task codes at once, in two queries: for each household, each of
+     * its codes' streak start (0 when its latest assessment does not carry the code).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<String, Long>> streakStarts(Map<Long, Set<String>> codesByHousehold) {
+        if (codesByHousehold.isEmpty()) {
+            return Map.of();
         }
-        return start;
+        Set<String> codes = codesByHousehold.values().stream().flatMap(Set::stream)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        Map<Long, List<Long>> ids = new java.util.HashMap<>();
+        jdbc.sql("SELECT household_id, id FROM assessment WHERE household_id IN (:ids) ORDER BY household_id, id DESC")
+                .param("ids", codesByHousehold.keySet())
+                .query(rs -> {
+                    ids.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                });
+        Map<String, Set<Long>> carrying = new java.util.HashMap<>();
+        jdbc.sql("SELECT DISTINCT f.task_code, f.assessment_id FROM assessment_finding f JOIN assessment a "
+                        + "ON a.id = f.assessment_id WHERE a.household_id IN (:ids) AND f.task_code IN (:codes)")
+                .param("ids", codesByHousehold.keySet()).param("codes", codes)
+                .query(rs -> {
+                    carrying.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(rs.getLong(2));
+                });
+        Map<Long, Map<String, Long>> out = new java.util.HashMap<>();
+        codesByHousehold.forEach((household, wanted) -> {
+            Map<String, Long> starts = new java.util.HashMap<>();
+            for (String code : wanted) {
+                Set<Long> with = carrying.getOrDefault(code, Set.of());
+                long start = 0;
+                for (Long id : ids.getOrDefault(household, List.of())) {
+                    if (!with.contains(id)) {
+                        break;
+                    }
+                    start = id;
+                }
+                starts.put(code, start);
+            }
+            out.put(household, starts);
+        });
+        return out;
     }
 
     /** One assessment by id. */

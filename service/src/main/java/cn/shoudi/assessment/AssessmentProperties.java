@@ -16,7 +16,7 @@ import java.time.LocalDate;
 record AssessmentProperties(String asOf, int runPageSize, EvaluatorMode evaluator) {
 
     AssessmentProperties {
-        runPageSize = runPageSize <= 0 ? 200 : runPageSize;
+        runPageSize = runPageSize <= 0 ? 500 : runPageSize;
         evaluator = evaluator == null ? EvaluatorMode.POLICY : evaluator;
     }
 

@@ -22,7 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -49,7 +48,7 @@ public class AssessmentService {
 
     private final Registry registry;
     private final ActivePolicy policy;
-    private final Assessments assessments;
+    private final AssessmentWriter writer;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
@@ -60,7 +59,7 @@ public class AssessmentService {
     private final Timer evaluations;
     private final cn.shoudi.intake.IntakeSignals signals;
 
-    AssessmentService(cn.shoudi.intake.IntakeSignals signals, MeterRegistry meters, Registry registry, ActivePolicy policy, Assessments assessments, JdbcClient jdbc,
+    AssessmentService(cn.shoudi.intake.IntakeSignals signals, MeterRegistry meters, Registry registry, ActivePolicy policy, AssessmentWriter writer, JdbcClient jdbc,
                       JsonMapper json, ApplicationEventPublisher events, PlatformTransactionManager txManager,
                       AssessmentProperties properties, Clock clock) {
         this.signals = signals;
@@ -69,7 +68,7 @@ public class AssessmentService {
                 .register(meters);
         this.registry = registry;
         this.policy = policy;
-        this.assessments = assessments;
+        this.writer = writer;
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
@@ -95,7 +94,18 @@ public class AssessmentService {
 
     /** The household's snapshot completed with its department signals: everything the rules read. */
     public HouseholdSnapshot complete(HouseholdSnapshot s) {
-        List<cn.shoudi.rules.facts.SignalInput> received = signals.of(s.householdId());
+        return withSignals(s, signals.of(s.householdId()));
+    }
+
+    /** Several snapshots completed with their department signals, read in one query. */
+    public List<HouseholdSnapshot> complete(List<HouseholdSnapshot> snapshots) {
+        Map<Long, List<cn.shoudi.rules.facts.SignalInput>> received = signals.of(
+                snapshots.stream().map(HouseholdSnapshot::householdId).toList());
+        return snapshots.stream().map(s -> withSignals(s, received.getOrDefault(s.householdId(), List.of())))
+                .toList();
+    }
+
+    private static HouseholdSnapshot withSignals(HouseholdSnapshot s, List<cn.shoudi.rules.facts.SignalInput> received) {
         if (received.isEmpty()) {
             return s;
         }
@@ -137,7 +147,7 @@ public class AssessmentService {
         }
         Evaluation evaluation = evaluations.record(() -> properties.evaluator().evaluate(evaluator, snapshot.input(), asOf));
         evaluation.findings().forEach(f -> meters.counter("shoudi.findings", "code", f.code()).increment());
-        Assessment saved = assessments.save(toRecord(snapshot, evaluation, hash));
+        Assessment saved = writer.insert(List.of(toRecord(snapshot, evaluation, hash))).get(0);
         jdbc.sql("UPDATE assessment_head SET assessment_id = ?, policy_version = ?, inputs_hash = ?, as_of = ? "
                         + "WHERE household_id = ?")
                 .params(saved.id(), version, hash, asOf, householdId).update();
@@ -157,69 +167,99 @@ public class AssessmentService {
     }
 
     /**
-     * Evaluates a page of households: the evaluations run in parallel on {@code workers}, then one transaction locks
-     * the page's head rows in id order and writes every new assessment in batches. Households whose data, policy
-     * version and as-of date equal their latest assessment are skipped.
+     * A page of households evaluated and not yet written: the new assessments (households already assessed
+     * identically are left out) under one policy version and as-of date.
      */
+    record EvaluatedPage(List<Assessment> records, String version, LocalDate asOf, int failed) {
+    }
+
+    /** Evaluates a page of households and writes it ({@link #evaluatePage} then {@link #writePage}). */
     public PageResult assessPage(List<Long> householdIds, java.util.concurrent.ExecutorService workers)
+            throws InterruptedException {
+        return writePage(evaluatePage(householdIds, workers));
+    }
+
+    /**
+     * Evaluates a page of households without writing anything: reads their data, signals and latest heads with a
+     * fixed number of set queries, then hashes and evaluates them in parallel on {@code workers}. Households whose
+     * data, policy version and as-of date equal their latest assessment are skipped.
+     */
+    EvaluatedPage evaluatePage(List<Long> householdIds, java.util.concurrent.ExecutorService workers)
             throws InterruptedException {
         Evaluator evaluator = policy.evaluator();
         String version = evaluator.policy().version();
         LocalDate asOf = properties.asOfDate(clock);
         Map<Long, Head> heads = heads(householdIds, false);
-        record Candidate(HouseholdSnapshot snapshot, String hash) {
-        }
-        List<Candidate> candidates = registry.snapshots(householdIds).stream().map(this::complete)
-                .map(s -> new Candidate(s, inputsHash(s.input())))
-                .filter(c -> !heads.containsKey(c.snapshot().householdId())
-                        || !heads.get(c.snapshot().householdId()).matches(version, c.hash(), asOf))
-                .toList();
-        List<java.util.concurrent.Future<Assessment>> futures = new ArrayList<>();
-        for (Candidate c : candidates) {
+        List<HouseholdSnapshot> snapshots = complete(registry.snapshots(householdIds));
+        List<java.util.concurrent.Future<Optional<Assessment>>> futures = new ArrayList<>();
+        for (HouseholdSnapshot s : snapshots) {
             futures.add(workers.submit(() -> {
-                Evaluation evaluation = evaluations.record(() -> properties.evaluator().evaluate(evaluator, c.snapshot().input(), asOf));
-                return toRecord(c.snapshot(), evaluation, c.hash());
+                String hash = inputsHash(s.input());
+                Head head = heads.get(s.householdId());
+                if (head != null && head.matches(version, hash, asOf)) {
+                    return Optional.empty();
+                }
+                Evaluation evaluation = evaluations.record(() -> properties.evaluator().evaluate(evaluator, s.input(),
+                        asOf));
+                return Optional.of(toRecord(s, evaluation, hash));
             }));
         }
         List<Assessment> records = new ArrayList<>();
         int failed = 0;
         for (int i = 0; i < futures.size(); i++) {
             try {
-                records.add(futures.get(i).get());
+                futures.get(i).get().ifPresent(records::add);
             } catch (java.util.concurrent.ExecutionException e) {
                 failed++;
-                log.error("evaluation of household {} failed: {}", candidates.get(i).snapshot().householdId(),
+                log.error("evaluation of household {} failed: {}", snapshots.get(i).householdId(),
                         e.getCause().toString());
             }
         }
-        int changed = records.isEmpty() ? 0 : writePage(records, version, asOf);
-        return new PageResult(changed, failed);
+        return new EvaluatedPage(records, version, asOf, failed);
     }
 
+    /** Writes an evaluated page (see {@link #writePage(List, String, LocalDate)}). */
+    PageResult writePage(EvaluatedPage page) {
+        int changed = page.records().isEmpty() ? 0 : writePage(page.records(), page.version(), page.asOf());
+        return new PageResult(changed, page.failed());
+    }
+
+    /**
+     * Writes a page's new assessments in one transaction: creates the head rows of first evaluations (before any
+     * locking read, see {@link #lockHead}), locks the page's heads in id order, stores the assessments whose household
+     * is not already assessed identically (another instance may have done it meanwhile) in batches, replaces their
+     * heads and publishes one {@link AssessmentsRecorded} for the page.
+     */
     private int writePage(List<Assessment> records, String version, LocalDate asOf) {
         return cn.shoudi.Retrying.inTransaction(tx, ATTEMPTS, () -> {
             List<Long> ids = records.stream().map(Assessment::householdId).sorted().toList();
-            Map<Long, Head> locked = heads(ids, true);
-            List<Long> missing = ids.stream().filter(id -> !locked.containsKey(id)).toList();
+            Map<Long, Head> existing = heads(ids, false);
+            List<Long> missing = ids.stream().filter(id -> !existing.containsKey(id)).toList();
             if (!missing.isEmpty()) {
-                jdbc.sql("INSERT INTO assessment_head (household_id, assessment_id, policy_version, "
-                                + "inputs_hash, as_of) VALUES " + String.join(",",
-                                missing.stream().map(id -> "(" + id + ", 0, '', '', '1970-01-01')").toList()))
-                        .update();
-                locked.putAll(heads(missing, true));
+                jdbc.sql("INSERT IGNORE INTO assessment_head (household_id, assessment_id, policy_version, "
+                        + "inputs_hash, as_of) VALUES " + String.join(",", missing.stream()
+                        .map(id -> "(" + id + ", 0, '', '', '1970-01-01')").toList())).update();
             }
+            Map<Long, Head> locked = heads(ids, true);
             List<Assessment> fresh = records.stream()
                     .filter(r -> !locked.get(r.householdId()).matches(version, r.inputsHash(), asOf))
                     .toList();
-            List<Assessment> saved = new ArrayList<>();
-            assessments.saveAll(fresh).forEach(saved::add);
-            for (Assessment a : saved) {
-                jdbc.sql("UPDATE assessment_head SET assessment_id = ?, policy_version = ?, inputs_hash = ?, "
-                                + "as_of = ? WHERE household_id = ?")
-                        .params(a.id(), version, a.inputsHash(), asOf, a.householdId()).update();
-                a.findings().forEach(f -> meters.counter("shoudi.findings", "code", f.code()).increment());
-                events.publishEvent(new AssessmentRecorded(a.id(), a.householdId()));
+            if (fresh.isEmpty()) {
+                return 0;
             }
+            List<Assessment> saved = writer.insert(fresh);
+            List<Long> savedIds = saved.stream().map(Assessment::householdId).sorted().toList();
+            jdbc.sql("DELETE FROM assessment_head WHERE household_id IN (:ids)").param("ids", savedIds).update();
+            jdbc.sql("INSERT INTO assessment_head (household_id, assessment_id, policy_version, inputs_hash, as_of) "
+                            + "VALUES " + String.join(",", java.util.Collections.nCopies(saved.size(),
+                            "(?, ?, ?, ?, ?)")))
+                    .params(saved.stream().flatMap(a -> java.util.stream.Stream.<Object>of(a.householdId(), a.id(),
+                            version, a.inputsHash(), asOf)).toList())
+                    .update();
+            for (Assessment a : saved) {
+                a.findings().forEach(f -> meters.counter("shoudi.findings", "code", f.code()).increment());
+            }
+            events.publishEvent(new AssessmentsRecorded(savedIds));
             return saved.size();
         });
     }
@@ -286,33 +326,27 @@ public class AssessmentService {
     }
 
     /**
-     * SHA-256 over a canonical form of everything the rules read (basics, members, details, signals): equal data gives
-     * an equal hash, in every JVM (sets are sorted; records print their components in order).
+     * SHA-256 over a canonical form of everything the rules read (basics, members, details, signals; see
+     * {@link CanonicalForm}), as UTF-16 (no encoding pass): equal data gives an equal hash, in every JVM.
      */
     static String inputsHash(HouseholdInput in) {
-        Map<String, Object> canonical = new LinkedHashMap<>();
-        canonical.put("class", in.householdClass().name());
-        canonical.put("netIncome", plain(in.netIncome()));
-        canonical.put("rigid", plain(in.rigidExpenditure()));
-        canonical.put("previous", in.previousYearNetIncome() == null ? "" : plain(in.previousYearNetIncome()));
-        canonical.put("risks", String.join(",", new TreeSet<>(in.riskTypes())));
-        canonical.put("coping", in.selfCoping());
-        canonical.put("guarantee", in.guaranteeIssue());
-        List<String> members = new ArrayList<>();
-        for (MemberInput m : in.members()) {
-            members.add(m.toString());
-        }
-        canonical.put("members", members);
-        canonical.put("details", in.details().toString());
+        StringBuilder text = new StringBuilder(2048);
+        text.append("class=").append(in.householdClass().name()).append(";netIncome=");
+        CanonicalForm.append(text, in.netIncome()).append(";rigid=");
+        CanonicalForm.append(text, in.rigidExpenditure()).append(";previous=");
+        CanonicalForm.append(text, in.previousYearNetIncome()).append(";risks=");
+        CanonicalForm.append(text, new TreeSet<>(in.riskTypes())).append(";coping=").append(in.selfCoping())
+                .append(";guarantee=").append(in.guaranteeIssue()).append(";members=");
+        CanonicalForm.append(text, in.members()).append(";details=");
+        CanonicalForm.append(text, in.details());
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+            java.nio.ByteBuffer utf16 = java.nio.ByteBuffer.allocate(text.length() * 2);
+            utf16.asCharBuffer().append(text);
+            md.update(utf16);
+            return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String plain(BigDecimal v) {
-        return v.stripTrailingZeros().toPlainString();
     }
 }

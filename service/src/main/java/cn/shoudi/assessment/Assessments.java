@@ -7,4 +7,6 @@ import java.util.List;
 interface Assessments extends ListCrudRepository<Assessment, Long> {
 
     List<Assessment> findByHouseholdIdOrderByIdDesc(Long householdId);
+
+    List<Assessment> findTop2ByHouseholdIdOrderByIdDesc(Long householdId);
 }

@@ -17,13 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
  * Full re-evaluation of every household (after a policy publication, or on request): streams household ids in pages,
- * evaluates each page on all cores, writes the page's new assessments in one transaction, checkpoints after every page and reports progress (done / total / rate / ETA) in
+ * reads and evaluates each page on all cores while the page before is written in one transaction, checkpoints after
+ * every written page and reports progress (done / total / rate / ETA) in
  * the database and the log. A run whose instance died is taken over by another (or the restarted) instance and
  * resumes after its last checkpoint; re-evaluating a household twice stores nothing new.
  */
@@ -42,6 +44,7 @@ public class ReEvaluation {
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> daemon(r, "re-evaluation"));
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> daemon(r, "re-evaluation-writer"));
     private final ExecutorService workers = Executors.newFixedThreadPool(
             Math.max(1, Runtime.getRuntime().availableProcessors()), r -> daemon(r, "re-evaluation-worker"));
 
@@ -93,30 +96,43 @@ public class ReEvaluation {
         }
     }
 
+    /**
+     * Works through the run's pages as a two-stage pipeline: while one page is written (on the writer thread), the next
+     * is read and evaluated; the checkpoint after a page is taken once its write has committed, so a run resumed after
+     * a crash starts after the last page actually stored.
+     */
     void process(long runId) {
         if (!claim(runId)) {
             return;
         }
+        Future<AssessmentService.PageResult> writing = null;
+        List<Long> written = List.of();
         try {
+            long after = runs.findById(runId).orElseThrow().lastHouseholdId();
             while (true) {
                 AssessmentRun run = runs.findById(runId).orElseThrow();
                 if (!instance.equals(run.owner()) || !AssessmentRun.RUNNING.equals(run.status())) {
                     return;
                 }
-                List<Long> ids = registry.householdIdsAfter(run.lastHouseholdId(), properties.runPageSize());
-                if (ids.isEmpty()) {
+                List<Long> ids = registry.householdIdsAfter(after, properties.runPageSize());
+                AssessmentService.EvaluatedPage page = ids.isEmpty() ? null : assessments.evaluatePage(ids, workers);
+                if (writing != null) {
+                    checkpoint(run, written, writing.get());
+                    writing = null;
+                }
+                if (page == null) {
                     finish(run);
                     return;
                 }
-                AssessmentService.PageResult page = assessments.assessPage(ids, workers);
-                int changed = page.changed();
-                int failed = page.failed();
-                checkpoint(run, ids.size(), changed, failed, ids.get(ids.size() - 1));
+                writing = writer.submit(() -> assessments.writePage(page));
+                written = ids;
+                after = ids.get(ids.size() - 1);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.error("re-evaluation {} stopped; it resumes from its last checkpoint", runId, e);
+        } catch (ExecutionException | RuntimeException e) {
+            log.error("re-evaluation {} stopped; it resumes from its last checkpoint", runId,
+                    e instanceof ExecutionException ? e.getCause() : e);
         }
     }
 
@@ -127,11 +143,12 @@ public class ReEvaluation {
                 .params(instance, now, runId, AssessmentRun.RUNNING, instance, now.minus(STALE)).update() == 1;
     }
 
-    private void checkpoint(AssessmentRun run, int n, int changed, int failed, long lastId) {
+    private void checkpoint(AssessmentRun run, List<Long> ids, AssessmentService.PageResult page) {
         Instant now = clock.instant();
         jdbc.sql("UPDATE assessment_run SET done = done + ?, changed = changed + ?, failed = failed + ?, "
                         + "last_household_id = ?, heartbeat_at = ?, updated_at = ? WHERE id = ? AND owner = ?")
-                .params(n, changed, failed, lastId, now, now, run.id(), instance).update();
+                .params(ids.size(), page.changed(), page.failed(), ids.get(ids.size() - 1), now, now, run.id(),
+                        instance).update();
         AssessmentRunView v = find(run.id()).orElseThrow();
         log.info("re-evaluation {}: {}/{} households, {} changed, {} failed, {} per second, ETA {} s", v.id(),
                 v.done(), v.total(), v.changed(), v.failed(), v.ratePerSecond(), v.etaSeconds());
@@ -160,6 +177,7 @@ public class ReEvaluation {
     @PreDestroy
     void stop() {
         runner.shutdownNow();
+        writer.shutdownNow();
         workers.shutdownNow();
     }
 

@@ -9,7 +9,6 @@ interface Signals extends ListCrudRepository<Signal, Long> {
 
     Optional<Signal> findBySourceAndEventId(String source, String eventId);
 
-    List<Signal> findByHouseholdIdOrderByEventDate(Long householdId);
 
     List<Signal> findByStatusOrderById(String status);
 }

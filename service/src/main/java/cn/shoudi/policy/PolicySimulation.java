@@ -120,7 +120,7 @@ class PolicySimulation {
             if (ids.isEmpty()) {
                 break;
             }
-            for (HouseholdSnapshot s : registry.snapshots(ids).stream().map(assessments::complete).toList()) {
+            for (HouseholdSnapshot s : assessments.complete(registry.snapshots(ids))) {
                 total++;
                 Evaluation before;
                 Evaluation now;

@@ -162,6 +162,41 @@ class Household {
         return helpers.stream().filter(HelperAssignment::current).map(HelperAssignment::cadreId).findFirst();
     }
 
+    /**
+     * The part of a household the rules read, from a row of {@code registry_household} and its members and helper
+     * periods loaded by a set query ({@link RulesInputs}): the same {@link #toRulesInput()} then applies, so that a page
+     * of households loaded together gives exactly the input (and inputs hash) of each loaded alone.
+     */
+    static Household forRules(java.sql.ResultSet rs, List<Member> members, List<HelperAssignment> helpers)
+            throws java.sql.SQLException {
+        Household h = new Household();
+        h.id = rs.getLong("id");
+        h.version = rs.getLong("version");
+        h.householdNo = rs.getString("household_no");
+        h.villageId = rs.getLong("village_id");
+        h.groupId = rs.getLong("group_id");
+        h.householdClass = HouseholdClass.valueOf(rs.getString("household_class"));
+        h.netIncome = rs.getBigDecimal("net_income");
+        h.rigidExpenditure = rs.getBigDecimal("rigid_expenditure");
+        h.previousYearNetIncome = rs.getBigDecimal("previous_year_net_income");
+        h.riskTypes = rs.getString("risk_types");
+        h.selfCoping = rs.getBoolean("self_coping");
+        h.guaranteeIssue = rs.getBoolean("guarantee_issue");
+        h.houseGrade = rs.getString("house_grade");
+        h.houseRenovated = rs.getObject("house_renovated", Boolean.class);
+        h.relocated = rs.getObject("relocated", Boolean.class);
+        h.waterQualityOk = rs.getObject("water_quality_ok", Boolean.class);
+        h.familyDoctorSigned = rs.getObject("family_doctor_signed", Boolean.class);
+        h.lowIncomeAllowance = rs.getObject("low_income_allowance", Boolean.class);
+        h.registeredYear = rs.getObject("registered_year", Integer.class);
+        h.exitYear = rs.getObject("exit_year", Integer.class);
+        h.mainCause = rs.getString("main_cause");
+        h.status = rs.getString("status");
+        h.members = members;
+        h.helpers = helpers;
+        return h;
+    }
+
     /** The household as the rules see it. */
     HouseholdInput toRulesInput() {
         List<MemberInput> ms = members.stream()

@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 public final class ReEvaluationMain {
 
     record Row(int households, String evaluator, double runSeconds, double drainedSeconds, double evaluationSeconds,
-               double heapBeforeMb, double heapPeakMb, int collections) {
+               double heapBeforeMb, double heapPeakMb, int collections, long statements, double cpuSeconds) {
         double perSecond() {
             return households / runSeconds;
         }
@@ -104,6 +104,8 @@ public final class ReEvaluationMain {
         jdbc.sql("DELETE FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NOT NULL").update();
         double heapBefore = ServiceBoot.heapAfterFullGcMb();
         double evaluatedBefore = evaluations.totalTime(TimeUnit.NANOSECONDS);
+        long statementsBefore = statements(jdbc);
+        double cpuBefore = processCpuSeconds();
         try (HeapWatch heap = new HeapWatch()) {
             long started = System.nanoTime();
             AssessmentRunView run = reEvaluation.start("benchmark " + evaluator);
@@ -123,8 +125,20 @@ public final class ReEvaluationMain {
             double drainedSeconds = (System.nanoTime() - started) / 1e9;
             return new Row(households, evaluator, runSeconds, drainedSeconds,
                     (evaluations.totalTime(TimeUnit.NANOSECONDS) - evaluatedBefore) / 1e9, heapBefore,
-                    heap.peakAfterGcMb(), heap.collections());
+                    heap.peakAfterGcMb(), heap.collections(), statements(jdbc) - statementsBefore,
+                    processCpuSeconds() - cpuBefore);
         }
+    }
+
+    /** CPU time this JVM has used, all threads. */
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /** Statements the server has run since it started (all sessions; the benchmark is alone on its server). */
+    private static long statements(JdbcClient jdbc) {
+        return jdbc.sql("SHOW GLOBAL STATUS LIKE 'Questions'").query((rs, n) -> rs.getLong(2)).single();
     }
 
     private static void print(List<Row> rows) {
@@ -132,8 +146,8 @@ public final class ReEvaluationMain {
         System.out.println("Figure 3: full re-evaluation end to end on MariaDB ("
                 + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / 1048576 + " MB)");
-        System.out.printf("%-10s %-9s %9s %8s %10s %10s %9s %10s %10s %5s %8s %8s%n", "households", "evaluator",
-                "run s", "hh/s", "drained s", "eval s", "heap0 MB", "peak MB", "µs/hh run", "GCs",
+        System.out.printf("%-10s %-9s %9s %8s %10s %10s %9s %10s %10s %5s %8s %9s %8s %8s%n", "households", "evaluator",
+                "run s", "hh/s", "drained s", "eval s", "heap0 MB", "peak MB", "µs/hh run", "GCs", "SQL/hh", "JVM cpu s",
                 "÷ floor", "÷ first");
         Row first = rows.get(0);
         for (Row r : rows) {
@@ -143,15 +157,18 @@ public final class ReEvaluationMain {
                     && f.evaluator().equals(r.evaluator())).findFirst().orElse(r);
             double perHhNow = r.runSeconds() / r.households();
             double perHhBase = base.runSeconds() / base.households();
-            System.out.printf("%,10d %-9s %9.1f %,8.0f %10.1f %10.1f %9.0f %10.0f %10.1f %5d %7.2f× %7.2f×%n",
+            System.out.printf("%,10d %-9s %9.1f %,8.0f %10.1f %10.1f %9.0f %10.0f %10.1f %5d %8.2f %9.1f %7.2f× %7.2f×%n",
                     r.households(), r.evaluator(), r.runSeconds(), r.perSecond(), r.drainedSeconds(),
                     r.evaluationSeconds(), r.heapBeforeMb(), r.heapPeakMb(), perHhNow * 1e6, r.collections(),
+                    (double) r.statements() / r.households(), r.cpuSeconds(),
                     r.runSeconds() / floor.runSeconds(), perHhNow / perHhBase);
         }
         System.out.println("run s: start to last page written; drained s: until the outbox has delivered every event "
                 + "to monitoring; eval s: time inside evaluation summed over the worker threads (wall time, inflated "
                 + "when the cores are shared); heap0: in use after a full GC before the run; peak: the most in use "
-                + "right after any collection during the run; "
+                + "right after any collection during the run; SQL/hh: statements the "
+                + "server ran until drained, per household; JVM cpu s: CPU time of the service's JVM (all threads) until "
+                + "drained, the rest of the machine's cores × drained s being mostly the database server; "
                 + "÷ floor: run time ÷ the noop run of the same size (goal ≤ 1.5×); ÷ first: time per household ÷ the "
                 + "same evaluator at the smallest size (linear growth: ≈ 1.0×). Goal: 200k ≤ 60 s.");
     }

@@ -28,9 +28,43 @@ public final class Evaluator {
     public static final String FINDINGS_GLOBAL = "findings";
 
     private final Policy policy;
+    /** Tables and parameter values by as-of date: the same for every household evaluated on that date. */
+    private final Map<LocalDate, OnDate> onDates = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record OnDate(List<DecisionTable> tables, Map<String, Parameter> parameters) {
+    }
 
     public Evaluator(Policy policy) {
         this.policy = policy;
+    }
+
+    /**
+     * The tables in force on {@code asOf} and the parameter values they read then (plus every other parameter with a
+     * value then), worked out once per date.
+     *
+     * @throws MissingParameterException when a parameter the tables use has no value on {@code asOf} (not cached)
+     */
+    private OnDate onDate(LocalDate asOf) {
+        OnDate on = onDates.get(asOf);
+        if (on != null) {
+            return on;
+        }
+        List<DecisionTable> applicable = policy.tablesOn(asOf);
+        Map<String, Parameter> params = new HashMap<>();
+        for (DecisionTable t : applicable) {
+            for (String code : policy.parameterCodes(t)) {
+                params.put(code, policy.parameters().require(code, asOf));
+            }
+        }
+        for (String code : policy.parameters().codes()) {
+            policy.parameters().find(code, asOf).ifPresent(p -> params.putIfAbsent(code, p));
+        }
+        on = new OnDate(List.copyOf(applicable), Map.copyOf(params));
+        if (onDates.size() > 366) {
+            onDates.clear(); // a long-lived evaluator used on many dates (today moves on): keep the cache small
+        }
+        onDates.put(asOf, on);
+        return on;
     }
 
     public Policy policy() {
@@ -43,16 +77,9 @@ public final class Evaluator {
      * @throws MissingParameterException when a parameter the tables use has no value on {@code asOf}
      */
     public Evaluation evaluate(HouseholdInput household, LocalDate asOf) {
-        List<DecisionTable> applicable = policy.tablesOn(asOf);
-        Map<String, Parameter> params = new HashMap<>();
-        for (DecisionTable t : applicable) {
-            for (String code : policy.parameterCodes(t)) {
-                params.put(code, policy.parameters().require(code, asOf));
-            }
-        }
-        for (String code : policy.parameters().codes()) {
-            policy.parameters().find(code, asOf).ifPresent(p -> params.putIfAbsent(code, p));
-        }
+        OnDate on = onDate(asOf);
+        List<DecisionTable> applicable = on.tables();
+        Map<String, Parameter> params = on.parameters();
         HouseholdFacts facts = new HouseholdFacts(household, asOf, params);
         FindingCollector collector = new FindingCollector();
         for (DecisionTable t : applicable) {

@@ -70,6 +70,7 @@ public final class HouseholdFacts {
     private final BigDecimal perCapitaAfterRigid;
     private final BigDecimal incomeDropPercent;
     private final List<SignalInput> recentSignals;
+    private int invalidIdNumbers = -1;
 
     /**
      * @param input      the household, never null
@@ -606,8 +607,11 @@ public final class HouseholdFacts {
 
     @Fact("身份证号无效人数")
     public int getInvalidIdNumberCount() {
-        return (int) input.members().stream().filter(m -> m.idNumber() != null)
-                .filter(m -> IdNumbers.problem(m.idNumber(), m.sex(), m.birthDate(), asOf).isPresent()).count();
+        if (invalidIdNumbers < 0) { // several tables test it: check the numbers once per evaluation
+            invalidIdNumbers = (int) input.members().stream().filter(m -> m.idNumber() != null)
+                    .filter(m -> IdNumbers.problem(m.idNumber(), m.sex(), m.birthDate(), asOf).isPresent()).count();
+        }
+        return invalidIdNumbers;
     }
 
     @Fact("缺身份证号人数")
@@ -800,7 +804,20 @@ public final class HouseholdFacts {
                 BigDecimal::add);
     }
 
+    private static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("[、,，;；\\s]+");
+    /** Cell texts of the published tables, parsed once: rules call the list helpers for every household. */
+    private static final Map<String, List<String>> LISTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static List<String> list(String cell) {
-        return Arrays.stream(cell.split("[、,，;；\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> parsed = LISTS.get(cell);
+        if (parsed != null) {
+            return parsed;
+        }
+        if (LISTS.size() > 10_000) {
+            LISTS.clear(); // cells of many replaced policies: start afresh rather than grow without bound
+        }
+        parsed = Arrays.stream(LIST_SEPARATOR.split(cell)).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        LISTS.put(cell, parsed);
+        return parsed;
     }
 }

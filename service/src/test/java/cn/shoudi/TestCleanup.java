@@ -25,4 +25,14 @@ public final class TestCleanup {
         jdbc.sql("DELETE FROM registry_helper_assignment WHERE household_id IN (" + ids + ")").params(params).update();
         jdbc.sql("DELETE FROM registry_household WHERE " + where).params(params).update();
     }
+
+    /** Deletes the households' monitoring tasks with their history and visits. */
+    public static void deleteTasks(JdbcClient jdbc, Long... householdIds) {
+        for (Long h : householdIds) {
+            String tasks = "SELECT id FROM monitoring_task WHERE household_id = ?";
+            jdbc.sql("DELETE FROM monitoring_task_history WHERE task_id IN (" + tasks + ")").param(h).update();
+            jdbc.sql("DELETE FROM monitoring_task_visit WHERE task_id IN (" + tasks + ")").param(h).update();
+            jdbc.sql("DELETE FROM monitoring_task WHERE household_id = ?").param(h).update();
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package cn.shoudi.assessment;
 
 import cn.shoudi.ApiClient;
+import cn.shoudi.TestCleanup;
 import cn.shoudi.TestTownship;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Full re-evaluation: 10,000 generated households complete with progress reported on the way; a run left behind by a
- * dead instance resumes after its last checkpoint.
+ * dead instance resumes after its last checkpoint; a page read, evaluated and reconciled together gives each
+ * household exactly what evaluating it alone gives.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "shoudi.demo.enabled=false", "shoudi.assessment.as-of=2021-12-31",
@@ -40,6 +42,8 @@ class ReEvaluationIntegrationTest {
     JdbcTemplate template;
     @Autowired
     ReEvaluation reEvaluation;
+    @Autowired
+    AssessmentService assessments;
 
     ApiClient api;
     TestTownship town;
@@ -142,5 +146,114 @@ class ReEvaluationIntegrationTest {
         assertThat(assessedBetween(first, checkpoint)).as("before the checkpoint: not redone").isZero();
         assertThat(assessedBetween(checkpoint, first + 300)).as("after the checkpoint").isEqualTo(150);
         api.awaitOutboxDrained();
+    }
+
+    /** A 脱贫户 of two above the monitoring line, with the head's health and the house grade given. */
+    private Map<String, Object> household(String no, String headHealth, String houseGrade) {
+        Map<String, Object> h = town.household(no, 30000);
+        h.put("members", List.of(
+                new java.util.HashMap<>(Map.of("name", "冉德才", "idNumber", "500243196504120011", "sex", "男",
+                        "birthDate", "1965-04-12", "relation", "户主", "health", headHealth, "medicalInsured", true,
+                        "labour", "普通劳动力")),
+                new java.util.HashMap<>(Map.of("name", "何秀英", "idNumber", "500243196708230028", "sex", "女",
+                        "birthDate", "1967-08-23", "relation", "配偶", "health", "健康", "medicalInsured", true,
+                        "labour", "普通劳动力"))));
+        h.put("housing", Map.of("houseGrade", houseGrade, "waterQualityOk", true, "familyDoctorSigned", true,
+                "registeredYear", 2015, "exitYear", 2018, "mainCause", "因病"));
+        return h;
+    }
+
+    private record Head(long assessmentId, String hash) {
+    }
+
+    private Head head(long household) {
+        return jdbc.sql("SELECT assessment_id, inputs_hash FROM assessment_head WHERE household_id = ?")
+                .param(household).query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+    }
+
+    /** Outcomes and finding codes of the household's latest assessment. */
+    private String latest(long household) {
+        Map<String, Object> a = api.getList("/api/households/" + household + "/assessments").get(0);
+        return a.get("outcomes") + " " + ((List<Map<String, Object>>) a.get("findings")).stream()
+                .map(f -> f.get("code") + "@" + f.get("row")).sorted().toList();
+    }
+
+    /** The household's tasks as "code type status assignee level finding due", ordered by code. */
+    private List<String> tasks(long household) {
+        return jdbc.sql("SELECT task_code, task_type, status, assignee_cadre_id, assignee_level, finding_code, due_date"
+                        + " FROM monitoring_task WHERE household_id = ? ORDER BY task_code, id")
+                .param(household)
+                .query((rs, n) -> String.join(" ", rs.getString(1), rs.getString(2), rs.getString(3),
+                        String.valueOf(rs.getObject(4)), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .list();
+    }
+
+    private void runToTheEnd() {
+        long run = reEvaluation.start("测试：发布后的全量重新评估").id();
+        await().atMost(Duration.ofMinutes(3)).until(() ->
+                "DONE".equals(reEvaluation.find(run).orElseThrow().status()));
+        assertThat(reEvaluation.find(run).orElseThrow().failed()).isZero();
+        api.awaitOutboxDrained();
+    }
+
+    @Test
+    void aPageGivesEachHouseholdExactlyWhatEvaluatingItAloneGives() {
+        // each created through the API: evaluated alone after its change, its tasks opened household by household
+        long ill = TestTownship.id(api.post("/api/households", household("P" + System.nanoTime(), "大病", "B")));
+        long unsafe = TestTownship.id(api.post("/api/households", household("P" + System.nanoTime(), "健康", "D")));
+        long resolved = TestTownship.id(api.post("/api/households", household("P" + System.nanoTime(), "健康", "D")));
+        long plain = TestTownship.id(api.post("/api/households", household("P" + System.nanoTime(), "健康", "B")));
+        List<Long> all = List.of(ill, unsafe, resolved, plain);
+        api.awaitOutboxDrained();
+        Map<Long, Head> heads = new java.util.HashMap<>();
+        Map<Long, String> assessed = new java.util.HashMap<>();
+        Map<Long, List<String>> opened = new java.util.HashMap<>();
+        for (long h : all) {
+            heads.put(h, head(h));
+            assessed.put(h, latest(h));
+            opened.put(h, tasks(h));
+        }
+        assertThat(opened.get(ill)).singleElement().asString().startsWith("AL-ILL 入户核实 OPEN " + town.helperId);
+        assertThat(opened.get(unsafe)).singleElement().asString().startsWith("MON-VERIFY 入户核实 OPEN");
+        assertThat(opened.get(plain)).isEmpty();
+        long task = jdbc.sql("SELECT id FROM monitoring_task WHERE household_id = ?").param(resolved)
+                .query(Long.class).single();
+        ApiClient helper = api.asCadre(town.helperId);
+        helper.post("/api/tasks/" + task + "/acknowledge", Map.of("cadreId", town.helperId));
+        helper.post("/api/tasks/" + task + "/visits", Map.of("cadreId", town.helperId, "visitDate", "2021-12-30",
+                "findings", "房屋已鉴定为D级", "measures", List.of("危房改造")));
+        assertThat(helper.post("/api/tasks/" + task + "/resolve", Map.of("cadreId", town.helperId, "outcome",
+                "纳入监测", "note", "已纳入"))).containsEntry("status", "RESOLVED");
+        // the single path's tasks of two households are forgotten: the page must open them again, the same
+        TestCleanup.deleteTasks(jdbc, ill, unsafe);
+
+        // as after a publication: every latest assessment is of another version, so the run re-evaluates them all
+        jdbc.sql("UPDATE assessment_head SET policy_version = 'before-publication'").update();
+        runToTheEnd();
+
+        for (long h : all) {
+            Head now = head(h);
+            assertThat(now.assessmentId()).as("household %d assessed again", h)
+                    .isGreaterThan(heads.get(h).assessmentId());
+            assertThat(now.hash()).as("household %d: the page read the same input", h)
+                    .isEqualTo(heads.get(h).hash());
+            assertThat(latest(h)).as("household %d: same outcomes and findings", h).isEqualTo(assessed.get(h));
+            assertThat(assessments.assess(h)).as("household %d: alone, nothing new to store", h).isEmpty();
+        }
+        assertThat(tasks(ill)).as("opened again by the page, as the household alone opened it")
+                .isEqualTo(opened.get(ill));
+        assertThat(tasks(unsafe)).isEqualTo(opened.get(unsafe));
+        assertThat(tasks(resolved)).as("resolved in this streak of findings: not raised again")
+                .singleElement().asString().startsWith("MON-VERIFY 入户核实 RESOLVED");
+        assertThat(tasks(plain)).isEmpty();
+        assertThat(jdbc.sql("SELECT assessment_id FROM monitoring_task WHERE household_id = ?").param(ill)
+                .query(Long.class).single()).as("the task follows the latest assessment").isEqualTo(head(ill)
+                .assessmentId());
+
+        // the next page run finds the open tasks again and changes nothing about them
+        jdbc.sql("UPDATE assessment_head SET policy_version = 'before-publication'").update();
+        runToTheEnd();
+        assertThat(tasks(ill)).isEqualTo(opened.get(ill));
+        assertThat(tasks(unsafe)).isEqualTo(opened.get(unsafe));
     }
 }

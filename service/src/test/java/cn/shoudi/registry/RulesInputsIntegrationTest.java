@@ -1,0 +1,74 @@
+package cn.shoudi.registry;
+
+import cn.shoudi.demo.TownshipGenerator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The set loader that full re-evaluations read pages with gives every household of the demo township exactly the
+ * rules' input, number, version, village and group that its aggregate, loaded whole by Spring Data JDBC, gives; a
+ * helper change and a merged household included.
+ */
+@SpringBootTest(properties = {"shoudi.demo.enabled=false"})
+class RulesInputsIntegrationTest {
+
+    @Autowired
+    TownshipLoader loader;
+    @Autowired
+    Households households;
+    @Autowired
+    Registry registry;
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) throws Exception {
+        cn.shoudi.SiblingDatabase.register(registry, "rules_inputs");
+    }
+
+    @Test
+    void everyHouseholdIsReadAsItsAggregateReadsIt() {
+        loader.load(new TownshipGenerator(TownshipGenerator.SEED, 0, new HashSet<>()).generate());
+        List<Long> ids = jdbc.sql("SELECT id FROM registry_household ORDER BY id").query(Long.class).list();
+        assertThat(ids).hasSize(3389);
+        // a helper handed over (the old period ended) and a household merged into another
+        Household handedOver = households.findById(ids.get(10)).orElseThrow();
+        long otherHelper = jdbc.sql("SELECT id FROM registry_cadre WHERE role = 'HELPER' ORDER BY id DESC LIMIT 1")
+                .query(Long.class).single();
+        handedOver.assignHelper(otherHelper, LocalDate.of(2019, 6, 1));
+        households.save(handedOver);
+        jdbc.sql("UPDATE registry_household SET status = 'MERGED', merged_into = ? WHERE id = ?")
+                .params(ids.get(0), ids.get(1)).update();
+
+        Map<Long, HouseholdSnapshot> loaded = registry.snapshots(ids).stream()
+                .collect(Collectors.toMap(HouseholdSnapshot::householdId, Function.identity()));
+        assertThat(loaded).hasSize(3388).doesNotContainKey(ids.get(1));
+        int compared = 0;
+        for (Household h : households.findAllById(ids)) {
+            if (!h.active()) {
+                continue;
+            }
+            HouseholdSnapshot s = loaded.get(h.id());
+            assertThat(s).as("household %d", h.id()).isEqualTo(new HouseholdSnapshot(h.id(), h.householdNo(),
+                    h.version(), h.villageId(), h.groupId(), h.toRulesInput()));
+            compared++;
+        }
+        assertThat(compared).isEqualTo(3388);
+        assertThat(registry.snapshot(ids.get(10)).orElseThrow().input().details().helperAssigned()).isTrue();
+        assertThat(registry.snapshot(ids.get(1))).as("merged: not evaluated").isEmpty();
+        assertThat(loaded.values().stream().filter(s -> !s.input().members().isEmpty()).count()).isEqualTo(3388);
+    }
+}

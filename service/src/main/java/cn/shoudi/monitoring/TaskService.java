@@ -120,9 +120,11 @@ class TaskService {
 
     private void reconcileInTransaction(Set<Long> householdIds) {
         Map<Long, AssessmentHistory.TaskFindings> latest = assessments.latestTaskFindings(householdIds);
+        if (latest.isEmpty()) {
+            return;
+        }
         Map<Long, List<MonitoringTask>> openTasks = new HashMap<>();
-        for (MonitoringTask t : tasks.findOpenByHouseholds(latest.keySet().isEmpty() ? Set.of(-1L)
-                : latest.keySet())) {
+        for (MonitoringTask t : tasks.findOpenByHouseholds(latest.keySet())) {
             openTasks.computeIfAbsent(t.householdId(), k -> new ArrayList<>()).add(t);
         }
         Instant now = clock.instant();

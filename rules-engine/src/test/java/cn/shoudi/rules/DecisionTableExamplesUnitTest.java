@@ -30,6 +30,23 @@ class DecisionTableExamplesUnitTest {
                 }))));
     }
 
+    @org.junit.jupiter.api.Test
+    void oneTableAloneDecidesExactlyAsTheWholePolicyDoes() {
+        Evaluator evaluator = new Evaluator(PolicyFixtures.shippedPolicy());
+        int compared = 0;
+        for (DecisionTable example : evaluator.policy().tables()) {
+            for (ExampleCase ex : example.examples()) {
+                var whole = evaluator.evaluate(ex.input(), ex.asOf());
+                for (DecisionTable t : evaluator.policy().tablesOn(ex.asOf())) {
+                    assertThat(evaluator.decide(ex.input(), ex.asOf(), t.id()))
+                            .as("%s decided by %s alone", name(ex), t.id()).isEqualTo(whole.decision(t.id()));
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(1000);
+    }
+
     private static String name(ExampleCase ex) {
         return ex.id() + " 行" + ex.at().row() + " " + ex.description();
     }

@@ -749,12 +749,24 @@ public final class HouseholdFacts {
         if (p != null) {
             return p.value();
         }
+        BigDecimal number = NUMBERS.get(codeOrNumber);
+        if (number != null) {
+            return number;
+        }
         try {
-            return new BigDecimal(codeOrNumber.trim());
+            number = new BigDecimal(codeOrNumber.trim());
         } catch (NumberFormatException e) {
             throw new MissingParameterException(codeOrNumber, asOf);
         }
+        if (NUMBERS.size() > 10_000) {
+            NUMBERS.clear();
+        }
+        NUMBERS.put(codeOrNumber, number);
+        return number;
     }
+
+    /** Numbers written in table cells, parsed once: a cell's constraint is tested for every household. */
+    private static final Map<String, BigDecimal> NUMBERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The value of one fact by its property name, for explanations. */
     public Object input(String property) {

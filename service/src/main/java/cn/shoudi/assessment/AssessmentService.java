@@ -173,12 +173,6 @@ public class AssessmentService {
     record EvaluatedPage(List<Assessment> records, String version, LocalDate asOf, int failed) {
     }
 
-    /** Evaluates a page of households and writes it ({@link #evaluatePage} then {@link #writePage}). */
-    public PageResult assessPage(List<Long> householdIds, java.util.concurrent.ExecutorService workers)
-            throws InterruptedException {
-        return writePage(evaluatePage(householdIds, workers));
-    }
-
     /**
      * Evaluates a page of households without writing anything: reads their data, signals and latest heads with a
      * fixed number of set queries, then hashes and evaluates them in parallel on {@code workers}. Households whose

@@ -56,7 +56,7 @@ class HouseholdValidator {
         } else if (data.householdNo().trim().length() > 32) {
             p.add(new FieldProblem("householdNo", "TOO_LONG", "户编号不能超过32个字符"));
         } else {
-            households.findByHouseholdNo(data.householdNo().trim()).filter(h -> !h.id().equals(householdId))
+            households.findIdByHouseholdNo(data.householdNo().trim()).filter(id -> !id.equals(householdId))
                     .ifPresent(h -> p.add(new FieldProblem("householdNo", "DUPLICATE", "户编号已被其他户使用")));
         }
         if (data.villageId() == null) {

@@ -59,7 +59,7 @@ public class Registrar {
     /** The existing household an import row means: by household number, else by the head's ID number. */
     @Transactional(readOnly = true)
     public Optional<Long> existing(String householdNo, String headIdNumber) {
-        Optional<Long> byNo = households.findByHouseholdNo(householdNo).map(Household::id);
+        Optional<Long> byNo = households.findIdByHouseholdNo(householdNo);
         if (byNo.isPresent() || headIdNumber == null || headIdNumber.isBlank()) {
             return byNo;
         }

@@ -98,19 +98,9 @@ public class AssessmentHistory {
     }
 
     /**
-     * The first assessment of the current streak in which the household's latest assessments carry a finding with
-     * this task code: walking back from the latest, the oldest one before the first assessment without it. 0 when the
-     * latest assessment does not carry it.
-     */
-    @Transactional(readOnly = true)
-    public long streakStart(long householdId, String taskCode) {
-        return streakStarts(Map.of(householdId, Set.of(taskCode))).getOrDefault(householdId, Map.of())
-                .getOrDefault(taskCode, 0L);
-    }
-
-    /**
-     * {@link #streakStart} for several households and task codes at once, in two queries: for each household, each of
-     * its codes' streak start (0 when its latest assessment does not carry the code).
+     * Where the current streak of each task code starts, for several households at once, in two queries: walking back
+     * from the household's latest assessment, the oldest one before the first assessment without a finding with that
+     * task code; 0 when the latest assessment does not carry it.
      */
     @Transactional(readOnly = true)
     public Map<Long, Map<String, Long>> streakStarts(Map<Long, Set<String>> codesByHousehold) {

@@ -54,8 +54,8 @@ public class Registry {
 
     /**
      * {@link #responsibleFor(long)} for several households at once, in four queries whatever their number; when
-     * {@code informationOfficer}, the village's active information officer (扶贫信息员) comes first, as for data
-     * corrections ({@link #informationOfficerFor}). Unknown households are absent.
+     * {@code informationOfficer}, the village's active information officer (扶贫信息员) comes first: who fixes the
+     * household's registry data (data corrections). Unknown households are absent.
      */
     @Transactional(readOnly = true)
     public Map<Long, Responsible> responsibleFor(Collection<Long> householdIds, boolean informationOfficer) {
@@ -181,18 +181,6 @@ public class Registry {
     public Optional<Long> householdOfMember(String idNumber) {
         return jdbc.sql("SELECT household_id FROM registry_member WHERE id_number = ? ORDER BY household_id LIMIT 1")
                 .param(idNumber.trim().toUpperCase()).query(Long.class).optional();
-    }
-
-    /**
-     * Who fixes the household's registry data: the village's information officer (扶贫信息员), else the usual chain.
-     */
-    @Transactional(readOnly = true)
-    public Responsible informationOfficerFor(long householdId) {
-        Responsible r = responsibleFor(List.of(householdId), true).get(householdId);
-        if (r == null) {
-            throw new HouseholdNotFoundException(householdId);
-        }
-        return r;
     }
 
     /** Whether a cadre exists. */

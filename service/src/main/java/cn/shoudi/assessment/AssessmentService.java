@@ -168,9 +168,11 @@ public class AssessmentService {
 
     /**
      * A page of households evaluated and not yet written: the new assessments (households already assessed
-     * identically are left out) under one policy version and as-of date.
+     * identically are left out) under one policy version and as-of date, and the latest assessment id each household's
+     * head held when the page was read (0 for none).
      */
-    record EvaluatedPage(List<Assessment> records, String version, LocalDate asOf, int failed) {
+    record EvaluatedPage(List<Assessment> records, Map<Long, Long> headsRead, String version, LocalDate asOf,
+                         int failed) {
     }
 
     /**
@@ -209,23 +211,27 @@ public class AssessmentService {
                         e.getCause().toString());
             }
         }
-        return new EvaluatedPage(records, version, asOf, failed);
-    }
-
-    /** Writes an evaluated page (see {@link #writePage(List, String, LocalDate)}). */
-    PageResult writePage(EvaluatedPage page) {
-        int changed = page.records().isEmpty() ? 0 : writePage(page.records(), page.version(), page.asOf());
-        return new PageResult(changed, page.failed());
+        Map<Long, Long> headsRead = new java.util.HashMap<>();
+        heads.forEach((id, head) -> headsRead.put(id, head.assessmentId()));
+        return new EvaluatedPage(records, headsRead, version, asOf, failed);
     }
 
     /**
      * Writes a page's new assessments in one transaction: creates the head rows of first evaluations (before any
-     * locking read, see {@link #lockHead}), locks the page's heads in id order, stores the assessments whose household
-     * is not already assessed identically (another instance may have done it meanwhile) in batches, replaces their
-     * heads and publishes one {@link AssessmentsRecorded} for the page.
+     * locking read, see {@link #lockHead}), locks the page's heads in id order, stores in batches the assessments of the
+     * households whose head nobody changed since the page read them, replaces their heads and publishes one
+     * {@link AssessmentsRecorded} for the page. A household whose head changed meanwhile was assessed by a
+     * change-driven evaluation or another instance from data at least as recent as the page's, so the page's
+     * assessment, possibly of older data, is dropped rather than written over it.
      */
-    private int writePage(List<Assessment> records, String version, LocalDate asOf) {
-        return cn.shoudi.Retrying.inTransaction(tx, ATTEMPTS, () -> {
+    PageResult writePage(EvaluatedPage page) {
+        List<Assessment> records = page.records();
+        if (records.isEmpty()) {
+            return new PageResult(0, page.failed());
+        }
+        String version = page.version();
+        LocalDate asOf = page.asOf();
+        int changed = cn.shoudi.Retrying.inTransaction(tx, ATTEMPTS, () -> {
             List<Long> ids = records.stream().map(Assessment::householdId).sorted().toList();
             Map<Long, Head> existing = heads(ids, false);
             List<Long> missing = ids.stream().filter(id -> !existing.containsKey(id)).toList();
@@ -235,9 +241,8 @@ public class AssessmentService {
                         .map(id -> "(" + id + ", 0, '', '', '1970-01-01')").toList())).update();
             }
             Map<Long, Head> locked = heads(ids, true);
-            List<Assessment> fresh = records.stream()
-                    .filter(r -> !locked.get(r.householdId()).matches(version, r.inputsHash(), asOf))
-                    .toList();
+            List<Assessment> fresh = records.stream().filter(r -> locked.get(r.householdId()).assessmentId()
+                    == page.headsRead().getOrDefault(r.householdId(), 0L)).toList();
             if (fresh.isEmpty()) {
                 return 0;
             }
@@ -256,6 +261,7 @@ public class AssessmentService {
             events.publishEvent(new AssessmentsRecorded(savedIds));
             return saved.size();
         });
+        return new PageResult(changed, page.failed());
     }
 
     /** Head rows of households, locked for update when asked. */

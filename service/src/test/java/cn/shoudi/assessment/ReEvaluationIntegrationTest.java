@@ -256,4 +256,33 @@ class ReEvaluationIntegrationTest {
         assertThat(tasks(ill)).isEqualTo(opened.get(ill));
         assertThat(tasks(unsafe)).isEqualTo(opened.get(unsafe));
     }
+
+    @Test
+    void aPageDoesNotWriteOverAHouseholdAssessedSinceThePageReadIt() throws Exception {
+        String no = "R" + System.nanoTime();
+        long id = TestTownship.id(api.post("/api/households", household(no, "健康", "B")));
+        api.awaitOutboxDrained();
+        jdbc.sql("UPDATE assessment_head SET policy_version = 'before-publication' WHERE household_id = ?")
+                .param(id).update();
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newSingleThreadExecutor();
+        AssessmentService.EvaluatedPage page;
+        try {
+            page = assessments.evaluatePage(List.of(id), workers);
+        } finally {
+            workers.shutdown();
+        }
+        assertThat(page.records()).as("read and evaluated from the healthy data").hasSize(1);
+
+        // meanwhile the head falls seriously ill; the change is evaluated at once, household alone
+        Map<String, Object> ill = household(no, "大病", "B");
+        ill.put("version", api.get("/api/households/" + id).get("version"));
+        api.put("/api/households/" + id, ill);
+        api.awaitOutboxDrained();
+        Head changed = head(id);
+        assertThat(latest(id)).contains("AL-ILL");
+
+        assertThat(assessments.writePage(page).changed()).as("the page's older reading is dropped").isZero();
+        assertThat(head(id)).isEqualTo(changed);
+        assertThat(latest(id)).contains("AL-ILL");
+    }
 }

@@ -1,6 +1,8 @@
 package cn.shoudi.rules.cases;
 
 import cn.shoudi.rules.facts.HouseholdClass;
+import cn.shoudi.rules.facts.FactDefinition;
+import cn.shoudi.rules.facts.FactType;
 import cn.shoudi.rules.facts.HouseholdDetails;
 import cn.shoudi.rules.facts.SignalInput;
 import cn.shoudi.rules.facts.HouseholdInput;
@@ -52,8 +54,9 @@ public final class ExampleSheetReader {
     public static final String MEMBER_SHEET = "示例成员";
     /** Optional sheet of example department signals (示例信号), linked by 示例编号. */
     public static final String SIGNAL_SHEET = "示例信号";
-    static final List<String> MEMBER_HEADERS = List.of(ID, "姓名", "身份证号", "性别", "出生日期", "与户主关系", "就学情况",
-            "学段", "身体原因免学", "健康状况", "残疾证号", "残疾等级", "劳动能力", "基本医保", "大病保险", "财政供养", "村干部", "务工");
+    static final List<String> MEMBER_HEADERS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(ID, "姓名", "身份证号", "性别", "出生日期", "与户主关系"),
+            ExampleColumns.MEMBER.keySet().stream()).toList();
     static final List<String> SIGNAL_HEADERS = List.of(ID, "部门", "类型", "金额", "日期", "身份证号", "事件编号");
 
     /** Reads the sheet; a workbook without examples is an error. Problems are added to {@code errors}. */
@@ -134,24 +137,21 @@ public final class ExampleSheetReader {
         boolean guarantee = row.bool(GUARANTEE, false);
         String expected = row.text(EXPECTED);
         Set<String> codes = row.list(EXPECTED_CODES);
-        HouseholdDetails.Builder details = HouseholdDetails.builder();
+        Map<String, Object> values = new LinkedHashMap<>();
         for (String header : col.keySet()) {
             String text = row.optional(header);
-            if (!ExampleColumns.HOUSEHOLD.containsKey(header) || text.isEmpty()) {
+            FactDefinition fact = ExampleColumns.HOUSEHOLD.get(header);
+            if (fact == null || text.isEmpty()) {
                 continue;
             }
             try {
-                if (ExampleColumns.HOUSEHOLD.get(header).endsWith("On")
-                        || ExampleColumns.HOUSEHOLD.get(header).equals("monitoringSince")) {
-                    ExampleColumns.set(details, header, row.date(header).toString());
-                } else {
-                    ExampleColumns.set(details, header, text);
-                }
+                values.put(fact.key(), fact.type() == FactType.DATE ? row.date(header)
+                        : ExampleColumns.value(fact, text));
             } catch (IllegalArgumentException e) {
                 row.fail(header, e.getMessage(), "bad value in column " + header);
             }
         }
-        details.signals = signalRows.getOrDefault(id, List.of());
+        HouseholdDetails details = new HouseholdDetails(values, signalRows.getOrDefault(id, List.of()));
         if (errors.size() > before) {
             return null;
         }
@@ -161,7 +161,7 @@ public final class ExampleSheetReader {
                     LocalDate.of(1980, 1, 1), i == 0 ? "户主" : "家庭成员"));
         }
         HouseholdInput input = new HouseholdInput(tableId + "-" + id, cls, members, income, rigid, previous, risks,
-                coping, guarantee, details.build());
+                coping, guarantee, details);
         return new ExampleCase(tableId, id, row.optional(DESCRIPTION), CellRef.of(file, SHEET, r + 1, -1), asOf,
                 input, expected, codes);
     }
@@ -208,13 +208,19 @@ public final class ExampleSheetReader {
     }
 
     private static MemberInput member(RowReader row) {
-        Integer grade = row.optional("残疾等级").isEmpty() ? null : row.number("残疾等级", null).intValue();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        for (FactDefinition fact : ExampleColumns.MEMBER.values()) {
+            String text = row.optional(fact.label());
+            if (!text.isEmpty()) {
+                try {
+                    facts.put(fact.key(), ExampleColumns.value(fact, text));
+                } catch (IllegalArgumentException e) {
+                    row.fail(fact.label(), e.getMessage(), "bad value in column " + fact.label());
+                }
+            }
+        }
         return new MemberInput(row.text("姓名"), blankToNull(row.optional("身份证号")), row.text("性别"),
-                row.date("出生日期"), row.text("与户主关系"), blankToNull(row.optional("就学情况")),
-                blankToNull(row.optional("学段")), row.boolOrNull("身体原因免学"), blankToNull(row.optional("健康状况")),
-                blankToNull(row.optional("残疾证号")), grade, blankToNull(row.optional("劳动能力")),
-                row.boolOrNull("基本医保"), row.boolOrNull("大病保险"), row.boolOrNull("财政供养"),
-                row.boolOrNull("村干部"), row.boolOrNull("务工"));
+                row.date("出生日期"), row.text("与户主关系"), facts);
     }
 
     private static SignalInput signal(RowReader row) {
@@ -309,10 +315,6 @@ public final class ExampleSheetReader {
                     yield fallback;
                 }
             };
-        }
-
-        Boolean boolOrNull(String header) {
-            return optional(header).isEmpty() ? null : bool(header, false);
         }
 
         Set<String> list(String header) {

@@ -6,12 +6,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a getter of {@link HouseholdFacts} as a fact that tables may test, with its Chinese name for explanations.
+ * Marks a getter of {@link HouseholdFacts} as a fact that tables may test. Its Chinese label, type and source are in
+ * the {@link FactCatalogue} under the getter's property name.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Fact {
-
-    /** Chinese name shown in explanations, e.g. 人均纯收入. */
-    String value();
 }

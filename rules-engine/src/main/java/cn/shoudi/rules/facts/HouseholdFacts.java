@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  */
 public final class HouseholdFacts {
 
-    /** Chinese name of every fact a table may test, by property name. */
+    /** Chinese label of every fact a table may test, by property name, from the {@link FactCatalogue}. */
     public static final Map<String, String> INPUT_NAMES;
     /** Condition helpers, each mapped to the fact it reads. */
     public static final Map<String, String> HELPER_INPUTS;
@@ -44,7 +44,9 @@ public final class HouseholdFacts {
                 String n = m.getName();
                 String property = Character.toLowerCase(n.charAt(n.startsWith("is") ? 2 : 3))
                         + n.substring(n.startsWith("is") ? 3 : 4);
-                names.put(property, fact.value());
+                names.put(property, FactCatalogue.STANDARD.get(property).map(FactDefinition::labelWithUnit)
+                        .orElseThrow(() -> new IllegalStateException("fact " + property
+                                + " has no entry in the fact catalogue")));
                 getters.put(property, m);
             }
             FactHelper helper = m.getAnnotation(FactHelper.class);
@@ -109,52 +111,52 @@ public final class HouseholdFacts {
         return asOf;
     }
 
-    @Fact("户类型")
+    @Fact
     public String getHouseholdClass() {
         return input.householdClass().label();
     }
 
-    @Fact("家庭人口")
+    @Fact
     public int getMemberCount() {
         return input.members().size();
     }
 
-    @Fact("家庭纯收入")
+    @Fact
     public BigDecimal getNetIncome() {
         return input.netIncome();
     }
 
-    @Fact("人均纯收入")
+    @Fact
     public BigDecimal getPerCapitaNetIncome() {
         return perCapitaNetIncome;
     }
 
-    @Fact("刚性支出")
+    @Fact
     public BigDecimal getRigidExpenditure() {
         return input.rigidExpenditure();
     }
 
-    @Fact("扣除刚性支出后人均收入")
+    @Fact
     public BigDecimal getPerCapitaIncomeAfterRigidExpenditure() {
         return perCapitaAfterRigid;
     }
 
-    @Fact("收入降幅(%)")
+    @Fact
     public BigDecimal getIncomeDropPercent() {
         return incomeDropPercent;
     }
 
-    @Fact("风险类型数")
+    @Fact
     public int getRiskCount() {
         return input.riskTypes().size();
     }
 
-    @Fact("风险类型")
+    @Fact
     public String getRiskTypes() {
         return String.join("、", new TreeSet<>(input.riskTypes()));
     }
 
-    @Fact("能否自身应对")
+    @Fact
     public boolean isSelfCoping() {
         return input.selfCoping();
     }
@@ -163,49 +165,49 @@ public final class HouseholdFacts {
      * 两不愁三保障 or drinking water is unmet: recorded as such by a cadre, or shown by the registry — an unsafe house
      * (C/D not renovated, no house), a member without basic medical insurance, or water that failed its quality test.
      */
-    @Fact("三保障或饮水问题")
+    @Fact
     public boolean isGuaranteeIssue() {
         return input.guaranteeIssue() || Boolean.FALSE.equals(getHousingSafe()) || getUninsuredCount() > 0
-                || Boolean.FALSE.equals(d.waterQualityOk());
+                || Boolean.FALSE.equals(d.bool("waterQualityOk"));
     }
 
-    @Fact("当年新识别或返贫")
+    @Fact
     public boolean isRegisteredThisYear() {
         int y = asOf.getYear();
-        return Integer.valueOf(y).equals(d.registeredYear()) || Integer.valueOf(y).equals(d.returnedYear());
+        return Integer.valueOf(y).equals(d.integer("registeredYear")) || Integer.valueOf(y).equals(d.integer("returnedYear"));
     }
 
-    @Fact("有稳定收入来源")
+    @Fact
     public Boolean getStableIncomeSource() {
-        return d.stableIncomeSource();
+        return d.bool("stableIncomeSource");
     }
 
-    @Fact("收入稳定月数")
+    @Fact
     public Integer getIncomeStableMonths() {
-        return d.incomeStableMonths();
+        return d.integer("incomeStableMonths");
     }
 
-    @Fact("合规自付医疗费用")
+    @Fact
     public BigDecimal getSelfPaidMedical() {
-        return d.selfPaidMedical();
+        return d.decimal("selfPaidMedical");
     }
 
-    @Fact("家庭资产")
+    @Fact
     public BigDecimal getFamilyAssets() {
-        return d.familyAssets();
+        return d.decimal("familyAssets");
     }
 
-    @Fact("自付医疗费用超过家庭资产")
+    @Fact
     public Boolean getMedicalCostBeyondAssets() {
-        if (d.selfPaidMedical() == null || d.familyAssets() == null) {
+        if (d.decimal("selfPaidMedical") == null || d.decimal("familyAssets") == null) {
             return null;
         }
-        return d.selfPaidMedical().compareTo(d.familyAssets()) > 0;
+        return d.decimal("selfPaidMedical").compareTo(d.decimal("familyAssets")) > 0;
     }
 
-    @Fact("享受低保")
+    @Fact
     public Boolean getLowIncomeAllowance() {
-        return d.lowIncomeAllowance();
+        return d.bool("lowIncomeAllowance");
     }
 
     /** Whether the household class is one of a list written in a table cell, e.g. {@code 脱贫户、一般农户}. */
@@ -228,88 +230,88 @@ public final class HouseholdFacts {
 
     // ------------------------------------------------------------------ 两不愁三保障 and water
 
-    @Fact("不愁吃")
+    @Fact
     public Boolean getFoodSecure() {
-        return d.foodSecure();
+        return d.bool("foodSecure");
     }
 
-    @Fact("不愁穿")
+    @Fact
     public Boolean getClothingSecure() {
-        return d.clothingSecure();
+        return d.bool("clothingSecure");
     }
 
-    @Fact("生活用电")
+    @Fact
     public Boolean getElectricity() {
-        return d.electricity();
+        return d.bool("electricity");
     }
 
-    @Fact("房屋安全等级")
+    @Fact
     public String getHouseGrade() {
-        return d.houseGrade();
+        return d.text("houseGrade");
     }
 
-    @Fact("住房安全有保障")
+    @Fact
     public Boolean getHousingSafe() {
-        if (Boolean.TRUE.equals(d.relocated())) {
+        if (Boolean.TRUE.equals(d.bool("relocated"))) {
             return true;
         }
-        String g = d.houseGrade();
+        String g = d.text("houseGrade");
         if (g == null) {
             return null;
         }
         return g.equals("A") || g.equals("B") || ((g.equals("C") || g.equals("D"))
-                && Boolean.TRUE.equals(d.houseRenovated()));
+                && Boolean.TRUE.equals(d.bool("houseRenovated")));
     }
 
-    @Fact("无房或仅有危房")
+    @Fact
     public Boolean getUnsafeOrNoHouse() {
         Boolean safe = getHousingSafe();
         return safe == null ? null : !safe;
     }
 
-    @Fact("自身有能力修建住房")
+    @Fact
     public Boolean getSelfRepairCapacity() {
-        return d.selfRepairCapacity();
+        return d.bool("selfRepairCapacity");
     }
 
-    @Fact("人均日供水量(升)")
+    @Fact
     public Integer getWaterLitresPerPersonDay() {
-        return d.waterLitresPerPersonDay();
+        return d.integer("waterLitresPerPersonDay");
     }
 
-    @Fact("缺水地区")
+    @Fact
     public Boolean getDryArea() {
-        return d.dryArea();
+        return d.bool("dryArea");
     }
 
-    @Fact("自来水入户")
+    @Fact
     public Boolean getWaterPiped() {
-        return d.waterPiped();
+        return d.bool("waterPiped");
     }
 
-    @Fact("单次取水耗时(分钟)")
+    @Fact
     public Integer getFetchMinutes() {
-        return d.fetchMinutes();
+        return d.integer("fetchMinutes");
     }
 
-    @Fact("取水水平距离(米)")
+    @Fact
     public Integer getFetchHorizontalMetres() {
-        return d.fetchHorizontalMetres();
+        return d.integer("fetchHorizontalMetres");
     }
 
-    @Fact("取水垂直距离(米)")
+    @Fact
     public Integer getFetchVerticalMetres() {
-        return d.fetchVerticalMetres();
+        return d.integer("fetchVerticalMetres");
     }
 
-    @Fact("年累计停水天数")
+    @Fact
     public Integer getWaterOutageDays() {
-        return d.waterOutageDays();
+        return d.integer("waterOutageDays");
     }
 
-    @Fact("水质合格")
+    @Fact
     public Boolean getWaterQualityOk() {
-        return d.waterQualityOk();
+        return d.bool("waterQualityOk");
     }
 
     /**
@@ -318,11 +320,11 @@ public final class HouseholdFacts {
      */
     @FactHelper("waterLitresPerPersonDay")
     public Boolean waterQuantityShort(BigDecimal minNormal, BigDecimal minDry) {
-        Integer litres = d.waterLitresPerPersonDay();
+        Integer litres = d.integer("waterLitresPerPersonDay");
         if (litres == null) {
             return null;
         }
-        BigDecimal min = Boolean.TRUE.equals(d.dryArea()) ? minDry : minNormal;
+        BigDecimal min = Boolean.TRUE.equals(d.bool("dryArea")) ? minDry : minNormal;
         return BigDecimal.valueOf(litres).compareTo(min) < 0;
     }
 
@@ -332,52 +334,52 @@ public final class HouseholdFacts {
      */
     @FactHelper("fetchMinutes")
     public Boolean waterInconvenient(BigDecimal maxMinutes, BigDecimal maxHorizontal, BigDecimal maxVertical) {
-        if (Boolean.TRUE.equals(d.waterPiped())) {
+        if (Boolean.TRUE.equals(d.bool("waterPiped"))) {
             return false;
         }
-        if (d.fetchMinutes() == null && d.fetchHorizontalMetres() == null && d.fetchVerticalMetres() == null) {
-            return d.waterPiped() == null ? null : true;
+        if (d.integer("fetchMinutes") == null && d.integer("fetchHorizontalMetres") == null && d.integer("fetchVerticalMetres") == null) {
+            return d.bool("waterPiped") == null ? null : true;
         }
-        boolean withinMinutes = d.fetchMinutes() != null
-                && BigDecimal.valueOf(d.fetchMinutes()).compareTo(maxMinutes) <= 0;
-        boolean withinHorizontal = d.fetchHorizontalMetres() != null
-                && BigDecimal.valueOf(d.fetchHorizontalMetres()).compareTo(maxHorizontal) <= 0;
-        boolean withinVertical = d.fetchVerticalMetres() != null
-                && BigDecimal.valueOf(d.fetchVerticalMetres()).compareTo(maxVertical) <= 0;
+        boolean withinMinutes = d.integer("fetchMinutes") != null
+                && BigDecimal.valueOf(d.integer("fetchMinutes")).compareTo(maxMinutes) <= 0;
+        boolean withinHorizontal = d.integer("fetchHorizontalMetres") != null
+                && BigDecimal.valueOf(d.integer("fetchHorizontalMetres")).compareTo(maxHorizontal) <= 0;
+        boolean withinVertical = d.integer("fetchVerticalMetres") != null
+                && BigDecimal.valueOf(d.integer("fetchVerticalMetres")).compareTo(maxVertical) <= 0;
         return !(withinMinutes || withinHorizontal || withinVertical);
     }
 
-    @Fact("未参加基本医保人数")
+    @Fact
     public int getUninsuredCount() {
         return (int) input.members().stream().filter(m -> Boolean.FALSE.equals(m.medicalInsured())).count();
     }
 
-    @Fact("未参加大病保险人数")
+    @Fact
     public int getSeriousIllnessUninsuredCount() {
         return (int) input.members().stream().filter(m -> Boolean.FALSE.equals(m.seriousIllnessInsured())).count();
     }
 
-    @Fact("参保情况未填人数")
+    @Fact
     public int getInsuranceUnknownCount() {
         return (int) input.members().stream().filter(m -> m.medicalInsured() == null).count();
     }
 
-    @Fact("家庭医生签约")
+    @Fact
     public Boolean getFamilyDoctorSigned() {
-        return d.familyDoctorSigned();
+        return d.bool("familyDoctorSigned");
     }
 
-    @Fact("大病人数")
+    @Fact
     public int getSeriousIllnessCount() {
         return countHealth("大病");
     }
 
-    @Fact("长期慢性病人数")
+    @Fact
     public int getChronicIllnessCount() {
         return countHealth("长期慢性病");
     }
 
-    @Fact("成员年龄与就学情况")
+    @Fact
     public String getMemberSchooling() {
         return input.members().stream()
                 .filter(m -> m.ageOn(asOf) <= 18)
@@ -409,143 +411,143 @@ public final class HouseholdFacts {
 
     // ------------------------------------------------------------------ labour, disability, exclusions
 
-    @Fact("劳动力人数")
+    @Fact
     public int getLabourCount() {
         return (int) input.members().stream().filter(m -> m.labour() != null && LABOUR.contains(m.labour())).count();
     }
 
-    @Fact("劳动能力未填人数")
+    @Fact
     public int getLabourUnknownCount() {
         return (int) input.members().stream().filter(m -> m.labour() == null).count();
     }
 
-    @Fact("残疾人数")
+    @Fact
     public int getDisabledCount() {
         return (int) input.members().stream()
                 .filter(m -> "残疾".equals(m.health()) || m.disabilityGrade() != null).count();
     }
 
-    @Fact("重度残疾(1-2级)人数")
+    @Fact
     public int getSevereDisabilityCount() {
         return (int) input.members().stream()
                 .filter(m -> m.disabilityGrade() != null && m.disabilityGrade() <= 2).count();
     }
 
-    @Fact("财政供养或公职人员数")
+    @Fact
     public int getPublicEmployeeCount() {
         return (int) input.members().stream().filter(m -> Boolean.TRUE.equals(m.publicEmployee())).count();
     }
 
-    @Fact("现任村干部人数")
+    @Fact
     public int getVillageCadreCount() {
         return (int) input.members().stream().filter(m -> Boolean.TRUE.equals(m.villageCadre())).count();
     }
 
-    @Fact("有重大致贫原因")
+    @Fact
     public Boolean getMajorPovertyCause() {
-        return d.majorPovertyCause();
+        return d.bool("majorPovertyCause");
     }
 
-    @Fact("购建房年份")
+    @Fact
     public Integer getHouseAcquiredYear() {
-        return d.houseAcquiredYear();
+        return d.integer("houseAcquiredYear");
     }
 
-    @Fact("购建房属豁免情形")
+    @Fact
     public Boolean getHouseAcquisitionExempt() {
-        return d.houseAcquisitionExempt();
+        return d.bool("houseAcquisitionExempt");
     }
 
-    @Fact("高标准装修")
+    @Fact
     public Boolean getHighStandardRenovation() {
-        return d.highStandardRenovation();
+        return d.bool("highStandardRenovation");
     }
 
-    @Fact("城镇商品房或门面")
+    @Fact
     public Boolean getTownPropertyOrShop() {
-        return d.townPropertyOrShop();
+        return d.bool("townPropertyOrShop");
     }
 
-    @Fact("享受型车辆价值")
+    @Fact
     public BigDecimal getVehicleValue() {
-        return d.vehicleValue();
+        return d.decimal("vehicleValue");
     }
 
-    @Fact("船舶或大型机械")
+    @Fact
     public Boolean getShipOrLargeMachinery() {
-        return d.shipOrLargeMachinery();
+        return d.bool("shipOrLargeMachinery");
     }
 
-    @Fact("经营企业")
+    @Fact
     public Boolean getRunsEnterprise() {
-        return d.runsEnterprise();
+        return d.bool("runsEnterprise");
     }
 
-    @Fact("全家外出月数")
+    @Fact
     public Integer getAwayMonths() {
-        return d.awayMonths();
+        return d.integer("awayMonths");
     }
 
-    @Fact("收入明显高于当地平均")
+    @Fact
     public Boolean getIncomeAboveLocalAverage() {
-        return d.incomeAboveLocalAverage();
+        return d.bool("incomeAboveLocalAverage");
     }
 
-    @Fact("空挂户或为识别拆分合并")
+    @Fact
     public Boolean getSplitOrMergedToQualify() {
-        return d.splitOrMergedToQualify();
+        return d.bool("splitOrMergedToQualify");
     }
 
-    @Fact("有不能说明的举报")
+    @Fact
     public Boolean getUnexplainedComplaint() {
-        return d.unexplainedComplaint();
+        return d.bool("unexplainedComplaint");
     }
 
     // ------------------------------------------------------------------ monitoring and risk cleared
 
-    @Fact("监测类型")
+    @Fact
     public String getMonitoringCategory() {
-        return d.monitoringCategory();
+        return d.text("monitoringCategory");
     }
 
-    @Fact("是否监测对象")
+    @Fact
     public boolean isMonitored() {
-        return d.monitoringCategory() != null && !d.monitoringCategory().isBlank();
+        return d.text("monitoringCategory") != null && !d.text("monitoringCategory").isBlank();
     }
 
-    @Fact("纳入监测月数")
+    @Fact
     public Integer getMonthsSinceMonitoring() {
-        return d.monitoringSince() == null ? null
-                : (int) ChronoUnit.MONTHS.between(d.monitoringSince(), asOf);
+        return d.date("monitoringSince") == null ? null
+                : (int) ChronoUnit.MONTHS.between(d.date("monitoringSince"), asOf);
     }
 
-    @Fact("已落实帮扶措施数")
+    @Fact
     public Integer getMeasuresImplemented() {
-        return d.measuresImplemented();
+        return d.integer("measuresImplemented");
     }
 
-    @Fact("大额刚性支出已解决")
+    @Fact
     public Boolean getRigidSpendResolved() {
-        return d.rigidSpendResolved();
+        return d.bool("rigidSpendResolved");
     }
 
-    @Fact("有新风险")
+    @Fact
     public Boolean getNewRiskDetected() {
-        return d.newRiskDetected();
+        return d.bool("newRiskDetected");
     }
 
-    @Fact("政策效果明显")
+    @Fact
     public Boolean getPolicyEffectVisible() {
-        return d.policyEffectVisible();
+        return d.bool("policyEffectVisible");
     }
 
-    @Fact("已落实帮扶责任人")
+    @Fact
     public Boolean getHelperAssigned() {
-        return d.helperAssigned();
+        return d.bool("helperAssigned");
     }
 
     /** 脱贫 (registered poor, exited or not), 监测 (a monitoring object) or 一般农户. */
-    @Fact("人群类别")
+    @Fact
     public String getSegment() {
         if (isMonitored()) {
             return "监测";
@@ -562,7 +564,7 @@ public final class HouseholdFacts {
     // ------------------------------------------------------------------ department signals (last 12 months)
 
     /** The signals of the last 12 months, each citing the source's event id, e.g. 医保:住院自付(YB-2021-0042). */
-    @Fact("近12个月部门信号")
+    @Fact
     public String getRecentSignals() {
         return recentSignals.stream().map(s -> s.key() + (s.eventId() == null ? "" : "(" + s.eventId() + ")"))
                 .distinct().sorted().collect(Collectors.joining("、"));
@@ -574,38 +576,38 @@ public final class HouseholdFacts {
         return list(key).stream().anyMatch(k -> recentSignals.stream().anyMatch(s -> s.key().equals(k)));
     }
 
-    @Fact("本年住院自付累计")
+    @Fact
     public BigDecimal getYtdInpatientSelfPaid() {
         return sum(d.signals().stream().filter(s -> s.key().equals("医保:住院自付"))
                 .filter(s -> s.date().getYear() == asOf.getYear() && !s.date().isAfter(asOf)).toList());
     }
 
-    @Fact("单月门诊自付最高")
+    @Fact
     public BigDecimal getMaxMonthlyOutpatientSelfPaid() {
         return recentSignals.stream().filter(s -> s.key().equals("医保:门诊自付"))
                 .collect(Collectors.groupingBy(s -> s.date().withDayOfMonth(1)))
                 .values().stream().map(HouseholdFacts::sum).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
     }
 
-    @Fact("高中或中职学年自付")
+    @Fact
     public BigDecimal getHighSchoolSelfPaid() {
         return sum(recentSignals.stream().filter(s -> s.key().equals("教育:高中自付")).toList());
     }
 
-    @Fact("停水天数(信号)")
+    @Fact
     public BigDecimal getSignalledOutageDays() {
         return recentSignals.stream().filter(s -> s.key().equals("水利:停水")).map(SignalInput::amount)
                 .filter(a -> a != null).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
     }
 
-    @Fact("灾害损失")
+    @Fact
     public BigDecimal getDisasterLoss() {
         return sum(recentSignals.stream().filter(s -> s.key().equals("应急:受灾")).toList());
     }
 
     // ------------------------------------------------------------------ data quality (三统一)
 
-    @Fact("身份证号无效人数")
+    @Fact
     public int getInvalidIdNumberCount() {
         if (invalidIdNumbers < 0) { // several tables test it: check the numbers once per evaluation
             invalidIdNumbers = (int) input.members().stream().filter(m -> m.idNumber() != null)
@@ -614,19 +616,19 @@ public final class HouseholdFacts {
         return invalidIdNumbers;
     }
 
-    @Fact("缺身份证号人数")
+    @Fact
     public int getMissingIdNumberCount() {
         return (int) input.members().stream().filter(m -> m.idNumber() == null || m.idNumber().isBlank()).count();
     }
 
-    @Fact("户内重复身份证号数")
+    @Fact
     public int getDuplicateIdNumberCount() {
         Set<String> seen = new HashSet<>();
         return (int) input.members().stream().filter(m -> m.idNumber() != null)
                 .filter(m -> !seen.add(m.idNumber().trim().toUpperCase())).count();
     }
 
-    @Fact("残疾证号无效人数")
+    @Fact
     public int getInvalidDisabilityCardCount() {
         return (int) input.members().stream().filter(m -> m.disabilityCardNo() != null)
                 .filter(m -> !IdNumbers.validDisabilityCard(m.disabilityCardNo(), m.idNumber())
@@ -635,12 +637,12 @@ public final class HouseholdFacts {
                 .count();
     }
 
-    @Fact("户主人数")
+    @Fact
     public int getHeadCount() {
         return (int) input.members().stream().filter(m -> "户主".equals(m.relation())).count();
     }
 
-    @Fact("关系与性别年龄不符人数")
+    @Fact
     public int getImplausibleRelationCount() {
         MemberInput head = input.members().stream().filter(m -> "户主".equals(m.relation())).findFirst()
                 .orElse(null);
@@ -664,44 +666,44 @@ public final class HouseholdFacts {
         return n;
     }
 
-    @Fact("主要致贫原因")
+    @Fact
     public String getMainCause() {
-        return d.mainCause();
+        return d.text("mainCause");
     }
 
-    @Fact("主要致贫原因有效")
+    @Fact
     public boolean isMainCauseValid() {
-        return d.mainCause() != null && CAUSES.contains(d.mainCause());
+        return d.text("mainCause") != null && CAUSES.contains(d.text("mainCause"));
     }
 
-    @Fact("其他致贫原因数")
+    @Fact
     public int getOtherCauseCount() {
-        return d.otherCauses().size();
+        return d.list("otherCauses").size();
     }
 
-    @Fact("致贫原因与成员情况不符")
+    @Fact
     public boolean isCauseWithoutEvidence() {
-        Set<String> causes = new HashSet<>(d.otherCauses());
-        if (d.mainCause() != null) {
-            causes.add(d.mainCause());
+        Set<String> causes = new HashSet<>(d.list("otherCauses"));
+        if (d.text("mainCause") != null) {
+            causes.add(d.text("mainCause"));
         }
         boolean student = input.members().stream().anyMatch(m -> "在校".equals(m.schooling()));
         return causes.contains("因学") && !student || causes.contains("因残") && getDisabledCount() == 0;
     }
 
     /** Whether the income components (when all recorded) do not add up to the net income, by more than 1 元. */
-    @Fact("收入构成与纯收入不符")
+    @Fact
     public Boolean getIncomeArithmeticMismatch() {
-        if (d.wageIncome() == null || d.businessIncome() == null || d.transferIncome() == null
-                || d.propertyIncome() == null || d.productionCost() == null) {
+        if (d.decimal("wageIncome") == null || d.decimal("businessIncome") == null || d.decimal("transferIncome") == null
+                || d.decimal("propertyIncome") == null || d.decimal("productionCost") == null) {
             return null;
         }
-        BigDecimal computed = d.wageIncome().add(d.businessIncome()).add(d.transferIncome()).add(d.propertyIncome())
-                .subtract(d.productionCost());
+        BigDecimal computed = d.decimal("wageIncome").add(d.decimal("businessIncome")).add(d.decimal("transferIncome")).add(d.decimal("propertyIncome"))
+                .subtract(d.decimal("productionCost"));
         return computed.subtract(input.netIncome()).abs().compareTo(BigDecimal.ONE) > 0;
     }
 
-    @Fact("收入同比变化(%)")
+    @Fact
     public BigDecimal getIncomeChangePercent() {
         BigDecimal previous = input.previousYearNetIncome();
         if (previous == null || previous.signum() <= 0) {
@@ -710,20 +712,20 @@ public final class HouseholdFacts {
         return input.netIncome().subtract(previous).abs().multiply(HUNDRED).divide(previous, 2, RoundingMode.HALF_UP);
     }
 
-    @Fact("房屋等级有效")
+    @Fact
     public boolean isHouseGradeValid() {
-        return d.houseGrade() != null && Set.of("A", "B", "C", "D", "无房").contains(d.houseGrade());
+        return d.text("houseGrade") != null && Set.of("A", "B", "C", "D", "无房").contains(d.text("houseGrade"));
     }
 
-    @Fact("危房未改造")
+    @Fact
     public boolean isUnsafeHouseWithoutWorks() {
-        return ("C".equals(d.houseGrade()) || "D".equals(d.houseGrade()))
-                && !Boolean.TRUE.equals(d.houseRenovated()) && !Boolean.TRUE.equals(d.relocated());
+        return ("C".equals(d.text("houseGrade")) || "D".equals(d.text("houseGrade")))
+                && !Boolean.TRUE.equals(d.bool("houseRenovated")) && !Boolean.TRUE.equals(d.bool("relocated"));
     }
 
-    @Fact("程序日期顺序错误")
+    @Fact
     public boolean isProcedureDatesOutOfOrder() {
-        List<LocalDate> steps = Arrays.asList(d.appliedOn(), d.reviewedOn(), d.noticeOn(), d.announcedOn());
+        List<LocalDate> steps = Arrays.asList(d.date("appliedOn"), d.date("reviewedOn"), d.date("noticeOn"), d.date("announcedOn"));
         LocalDate last = null;
         for (LocalDate step : steps) {
             if (step == null) {

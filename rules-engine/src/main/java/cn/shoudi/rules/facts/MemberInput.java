@@ -1,43 +1,92 @@
 package cn.shoudi.rules.facts;
 
 import java.time.LocalDate;
+import java.time.Period;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * One household member (家庭成员) as the rules see it. Every field after {@code relation} may be null, meaning not
- * recorded; tables treat null as unknown (data-quality rules report it).
+ * One household member (家庭成员) as the rules see it: the registry basics and the member-level recorded facts of the
+ * {@link FactCatalogue} by key (健康状况, 就学情况, 劳动能力, 基本医保 …). A fact without a value is not recorded; tables
+ * treat it as unknown (data-quality rules report it).
  *
- * @param name                  member's name, never null
- * @param idNumber              18-digit resident ID number, may be null for a newborn not yet registered
- * @param sex                   "男" or "女"
- * @param birthDate             date of birth, never null
- * @param relation              relation to the head of household (与户主关系), e.g. 户主, 配偶, 之子, 之女, 父亲, 母亲
- * @param schooling             在校, 辍学, 送教上门, 未入学, 学前, 已毕业, 非在校
- * @param schoolStage           学前, 小学, 初中, 高中, 中职, 大专及以上
- * @param healthExempt          身体原因不具备学习条件 (health makes schooling impossible)
- * @param health                健康, 长期慢性病, 大病, 残疾
- * @param disabilityCardNo      20-digit disability certificate number (残疾人证号), or null
- * @param disabilityGrade       disability grade 1 (most severe) to 4, or null
- * @param labour                普通劳动力, 技能劳动力, 弱劳动力, 丧失劳动力, 无劳动力
- * @param medicalInsured        enrolled in basic medical insurance (基本医保)
- * @param seriousIllnessInsured covered by serious-illness insurance (大病保险)
- * @param publicEmployee        paid by public finance on a formal post (财政供养/公职人员)
- * @param villageCadre          current village cadre (村四职/村三委干部)
- * @param employed              working away or locally for a wage (务工)
+ * @param name      member's name, never null
+ * @param idNumber  18-digit resident ID number, may be null for a newborn not yet registered
+ * @param sex       "男" or "女"
+ * @param birthDate date of birth, never null
+ * @param relation  relation to the head of household (与户主关系), e.g. 户主, 配偶, 之子, 之女, 父亲, 母亲
+ * @param facts     recorded member facts by catalogue key, never null, no null values
  */
 public record MemberInput(String name, String idNumber, String sex, LocalDate birthDate, String relation,
-                          String schooling, String schoolStage, Boolean healthExempt, String health,
-                          String disabilityCardNo, Integer disabilityGrade, String labour, Boolean medicalInsured,
-                          Boolean seriousIllnessInsured, Boolean publicEmployee, Boolean villageCadre,
-                          Boolean employed) {
+                          Map<String, Object> facts) {
+
+    public MemberInput {
+        TreeMap<String, Object> copy = new TreeMap<>();
+        if (facts != null) {
+            facts.forEach((k, v) -> {
+                if (v != null) {
+                    copy.put(k, v);
+                }
+            });
+        }
+        facts = java.util.Collections.unmodifiableMap(copy);
+    }
 
     /** A member with only the registry basics; everything else unknown. */
     public MemberInput(String name, String idNumber, String sex, LocalDate birthDate, String relation) {
-        this(name, idNumber, sex, birthDate, relation, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+        this(name, idNumber, sex, birthDate, relation, Map.of());
     }
 
     /** Age in whole years on a date. */
     public int ageOn(LocalDate date) {
-        return java.time.Period.between(birthDate, date).getYears();
+        return Period.between(birthDate, date).getYears();
+    }
+
+    public String schooling() {
+        return (String) facts.get("schooling");
+    }
+
+    public String schoolStage() {
+        return (String) facts.get("schoolStage");
+    }
+
+    public Boolean healthExempt() {
+        return (Boolean) facts.get("healthExempt");
+    }
+
+    public String health() {
+        return (String) facts.get("health");
+    }
+
+    public String disabilityCardNo() {
+        return (String) facts.get("disabilityCardNo");
+    }
+
+    public Integer disabilityGrade() {
+        return (Integer) facts.get("disabilityGrade");
+    }
+
+    public String labour() {
+        return (String) facts.get("labour");
+    }
+
+    public Boolean medicalInsured() {
+        return (Boolean) facts.get("medicalInsured");
+    }
+
+    public Boolean seriousIllnessInsured() {
+        return (Boolean) facts.get("seriousIllnessInsured");
+    }
+
+    public Boolean publicEmployee() {
+        return (Boolean) facts.get("publicEmployee");
+    }
+
+    public Boolean villageCadre() {
+        return (Boolean) facts.get("villageCadre");
+    }
+
+    public Boolean employed() {
+        return (Boolean) facts.get("employed");
     }
 }

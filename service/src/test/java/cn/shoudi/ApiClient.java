@@ -112,6 +112,11 @@ public final class ApiClient {
     }
 
     @SuppressWarnings("unchecked")
+    public Map<String, Object> patch(String path, Object body) {
+        return http.patch().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
     public Map<String, Object> get(String path) {
         return http.get().uri(path).retrieve().body(Map.class);
     }

@@ -32,6 +32,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import cn.shoudi.rules.facts.FactCatalogue;
+import cn.shoudi.rules.facts.FactDefinition;
+
 /**
  * Bulk import of a registry household export (XLSX, or CSV in UTF-8 or GBK): one row per member, household columns
  * repeated. Every row is validated before anything is written and every bad cell reported; "all or nothing" writes
@@ -42,18 +45,8 @@ import java.util.Map;
 @Service
 public class HouseholdImport {
 
-    /** The columns of the export, in order. */
-    static final List<String> HEADERS = List.of("户编号", "行政村编码", "村民小组", "户类型", "家庭纯收入", "刚性支出", "上年纯收入",
-            "风险类型", "能否自身应对", "三保障或饮水问题", "房屋安全等级", "主要致贫原因", "姓名", "身份证号", "性别", "出生日期",
-            "与户主关系", "健康状况", "就学情况", "基本医保", "劳动能力");
-    private static final Map<String, String> FIELD_COLUMN = Map.ofEntries(Map.entry("householdNo", "户编号"),
-            Map.entry("villageId", "行政村编码"), Map.entry("groupId", "村民小组"), Map.entry("householdClass", "户类型"),
-            Map.entry("netIncome", "家庭纯收入"), Map.entry("rigidExpenditure", "刚性支出"),
-            Map.entry("previousYearNetIncome", "上年纯收入"), Map.entry("riskTypes", "风险类型"),
-            Map.entry("housing.houseGrade", "房屋安全等级"), Map.entry("housing.mainCause", "主要致贫原因"),
-            Map.entry("name", "姓名"), Map.entry("idNumber", "身份证号"), Map.entry("sex", "性别"),
-            Map.entry("birthDate", "出生日期"), Map.entry("relation", "与户主关系"), Map.entry("health", "健康状况"),
-            Map.entry("schooling", "就学情况"), Map.entry("medicalInsured", "基本医保"), Map.entry("labour", "劳动能力"));
+    /** The columns of the template and the export, in order; see {@link ImportColumns}. */
+    static final List<String> HEADERS = ImportColumns.ALL;
 
     /** What to do when some households are bad. */
     public enum Mode { ALL_OR_NOTHING, VALID_ONLY }
@@ -130,20 +123,14 @@ public class HouseholdImport {
             throw new cn.shoudi.InvalidRequestException("请上传 .xlsx 或 .csv 文件（户籍导出格式，可下载模板）");
         }
         List<CellError> errors = new ArrayList<>();
-        if (table.isEmpty() || !table.get(0).subList(0, Math.min(table.get(0).size(), HEADERS.size())).equals(HEADERS)) {
-            List<String> got = table.isEmpty() ? List.of() : table.get(0);
-            for (int c = 0; c < HEADERS.size(); c++) {
-                String h = c < got.size() ? got.get(c) : "";
-                if (!HEADERS.get(c).equals(h)) {
-                    errors.add(new CellError(1, CellReference.convertNumToColString(c), HEADERS.get(c),
-                            "表头应为「" + HEADERS.get(c) + "」，现为「" + h + "」；请使用模板"));
-                }
-            }
+        Columns col = Columns.read(table.isEmpty() ? List.of() : table.get(0), errors);
+        if (!errors.isEmpty()) {
             return new Report(fileName, encoding, Math.max(0, table.size() - 1), 0, 0, 0, 0, 0, false, errors);
         }
+        Rows t = new Rows(table, col);
         Map<String, List<Integer>> byHousehold = new LinkedHashMap<>();
         for (int r = 1; r < table.size(); r++) {
-            String no = cell(table, r, "户编号");
+            String no = t.cell(r, "户编号");
             if (no.isEmpty() && table.get(r).stream().allMatch(String::isBlank)) {
                 continue;
             }
@@ -156,14 +143,14 @@ public class HouseholdImport {
         for (Map.Entry<String, List<Integer>> e : byHousehold.entrySet()) {
             int before = errors.size();
             List<Integer> rows = e.getValue();
-            HouseholdData data = household(table, rows, errors, onlyVillage);
-            Long existing = null;
+            String headId = rows.stream().filter(r -> "户主".equals(t.cell(r, "与户主关系")))
+                    .map(r -> blank(t.cell(r, "身份证号"))).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            Long existing = registrar.existing(e.getKey(), headId).orElse(null);
+            HouseholdData data = household(t, rows, errors, onlyVillage,
+                    existing == null ? null : registrar.current(existing));
             if (data != null) {
-                String headId = data.members().stream().filter(m -> "户主".equals(m.relation()))
-                        .map(MemberData::idNumber).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-                existing = registrar.existing(data.householdNo(), headId).orElse(null);
                 for (Registrar.Problem p : registrar.problems(data, existing)) {
-                    errors.add(locate(p, rows));
+                    errors.add(t.locate(p, rows));
                 }
             }
             if (errors.size() > before || data == null) {
@@ -195,114 +182,246 @@ public class HouseholdImport {
                 rejected, write, errors);
     }
 
-    private HouseholdData household(List<List<String>> t, List<Integer> rows, List<CellError> errors,
-                                    Long onlyVillage) {
+    /**
+     * The household of some rows, merged into its stored data when it exists: a fact column the file lacks, or a blank
+     * cell, keeps the stored value; the clear marker clears it; members are matched by ID number, else by name.
+     */
+    private HouseholdData household(Rows t, List<Integer> rows, List<CellError> errors, Long onlyVillage,
+                                    HouseholdData stored) {
         int first = rows.get(0);
         int before = errors.size();
         for (int r : rows.subList(1, rows.size())) {
-            for (String h : HEADERS.subList(0, 12)) {
-                if (!cell(t, r, h).isEmpty() && !cell(t, r, h).equals(cell(t, first, h))) {
-                    errors.add(error(r, h, "同一户的户级字段应与第 " + (first + 1) + " 行一致"));
+            for (String h : t.col.present()) {
+                if (ImportColumns.householdLevel(h) && !t.cell(r, h).isEmpty() && !t.cell(r, h).equals(t.cell(first, h))) {
+                    errors.add(t.error(r, h, "同一户的户级字段应与第 " + (first + 1) + " 行一致"));
                 }
             }
         }
-        String villageCode = cell(t, first, "行政村编码");
+        String villageCode = t.cell(first, "行政村编码");
         Long villageId = registrar.villageByCode(villageCode).orElse(null);
         if (villageId != null && onlyVillage != null && !onlyVillage.equals(villageId)) {
             villageId = null;
         }
         if (villageId == null) {
-            errors.add(error(first, "行政村编码", "行政村编码“" + villageCode + "”不存在"));
+            errors.add(t.error(first, "行政村编码", "行政村编码“" + villageCode + "”不存在"));
         }
-        Long groupId = villageId == null ? null : registrar.groupByName(villageId, cell(t, first, "村民小组")).orElse(null);
+        Long groupId = villageId == null ? null : registrar.groupByName(villageId, t.cell(first, "村民小组")).orElse(null);
         if (villageId != null && groupId == null) {
-            errors.add(error(first, "村民小组", "该村没有村民小组“" + cell(t, first, "村民小组") + "”"));
+            errors.add(t.error(first, "村民小组", "该村没有村民小组“" + t.cell(first, "村民小组") + "”"));
         }
         BigDecimal net = number(t, first, "家庭纯收入", errors);
         BigDecimal rigid = number(t, first, "刚性支出", errors);
         BigDecimal previous = number(t, first, "上年纯收入", errors);
         Boolean coping = bool(t, first, "能否自身应对", errors);
         Boolean guarantee = bool(t, first, "三保障或饮水问题", errors);
+        Map<String, Object> household = new LinkedHashMap<>(); // key → typed value, null = clear
+        facts(t, first, ImportColumns.HOUSEHOLD_FACTS, household, errors);
         List<MemberData> members = new ArrayList<>();
         for (int r : rows) {
             LocalDate born = date(t, r, errors);
-            members.add(new MemberData(cell(t, r, "姓名"), blank(cell(t, r, "身份证号")), cell(t, r, "性别"), born,
-                    cell(t, r, "与户主关系"), blank(cell(t, r, "健康状况")), null, blank(cell(t, r, "就学情况")),
-                    bool(t, r, "基本医保", errors), blank(cell(t, r, "劳动能力"))));
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts(t, r, ImportColumns.MEMBER_FACTS, facts, errors);
+            String id = blank(t.cell(r, "身份证号"));
+            MemberData was = stored == null ? null : stored.members().stream()
+                    .filter(m -> id != null ? id.equalsIgnoreCase(m.idNumber()) : m.name().equals(t.cell(r, "姓名")))
+                    .findFirst().orElse(null);
+            members.add(member(t.cell(r, "姓名"), id, t.cell(r, "性别"), born, t.cell(r, "与户主关系"), was, facts));
         }
         if (errors.size() > before) {
             return null;
         }
-        String risks = cell(t, first, "风险类型");
-        return new HouseholdData(cell(t, first, "户编号"), villageId, groupId, cell(t, first, "户类型"), net, rigid,
+        String risks = t.cell(first, "风险类型");
+        HouseholdData.Details x = stored == null || stored.housing() == null
+                ? new HouseholdData.Details(null, null, null, null, null, null, null, null, null) : stored.housing();
+        HouseholdData.Details housing = new HouseholdData.Details(
+                (String) pick(household, "houseGrade", x.houseGrade()),
+                (Boolean) pick(household, "houseRenovated", x.houseRenovated()),
+                (Boolean) pick(household, "relocated", x.relocated()),
+                (Boolean) pick(household, "waterQualityOk", x.waterQualityOk()),
+                (Boolean) pick(household, "familyDoctorSigned", x.familyDoctorSigned()),
+                (Boolean) pick(household, "lowIncomeAllowance", x.lowIncomeAllowance()),
+                (Integer) pick(household, "registeredYear", x.registeredYear()),
+                (Integer) pick(household, "exitYear", x.exitYear()),
+                (String) pick(household, "mainCause", x.mainCause()),
+                x.houseUse(), x.houseBuildings(), x.relocationYear(), x.waterPointId());
+        Map<String, Object> facts = new LinkedHashMap<>();
+        household.forEach((k, v) -> {
+            if (FactCatalogue.STANDARD.require(k).inFactsMap()) {
+                facts.put(k, json(v));
+            }
+        });
+        return new HouseholdData(t.cell(first, "户编号"), villageId, groupId, t.cell(first, "户类型"), net, rigid,
                 previous, risks.isEmpty() ? java.util.Set.of()
                 : new LinkedHashSet<>(Arrays.asList(risks.split("[、,，;；\\s]+"))), coping, guarantee, members, null,
-                null, new HouseholdData.Details(blank(cell(t, first, "房屋安全等级")), null, null, null, null, null, null,
-                null, blank(cell(t, first, "主要致贫原因"))));
+                null, housing, facts);
     }
 
-    private static CellError locate(Registrar.Problem p, List<Integer> rows) {
-        String field = p.field();
-        int row = rows.get(0);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("members\\[(\\d+)]\\.?(\\w*)").matcher(field);
-        if (m.find()) {
-            row = rows.get(Math.min(Integer.parseInt(m.group(1)), rows.size() - 1));
-            field = m.group(2).isEmpty() ? "姓名" : m.group(2);
+    /** A member row merged into the stored member it matches (fields the file does not carry are kept). */
+    private static MemberData member(String name, String id, String sex, LocalDate born, String relation,
+                                     MemberData was, Map<String, Object> facts) {
+        Map<String, Object> inMap = new LinkedHashMap<>();
+        facts.forEach((k, v) -> {
+            if (FactCatalogue.STANDARD.require(k).inFactsMap()) {
+                inMap.put(k, json(v));
+            }
+        });
+        return new MemberData(name, id, sex, born, relation,
+                (String) pick(facts, "health", was == null ? null : was.health()),
+                (Integer) pick(facts, "disabilityGrade", was == null ? null : was.disabilityGrade()),
+                (String) pick(facts, "schooling", was == null ? null : was.schooling()),
+                (Boolean) pick(facts, "medicalInsured", was == null ? null : was.medicalInsured()),
+                (String) pick(facts, "labour", was == null ? null : was.labour()),
+                was == null ? null : was.lowIncomeAllowance(), was == null ? null : was.publicWelfareJob(),
+                was == null ? null : was.chronicCard(), was == null ? null : was.educationAid(), inMap);
+    }
+
+    /** The file's value when its cell says something (null when it says clear), else the stored one. */
+    private static Object pick(Map<String, Object> fromFile, String key, Object stored) {
+        return fromFile.containsKey(key) ? fromFile.get(key) : stored;
+    }
+
+    /** A typed value as the REST API would send it (dates and decimals as text), for the registry to validate. */
+    private static Object json(Object typed) {
+        return typed instanceof LocalDate || typed instanceof BigDecimal ? typed.toString() : typed;
+    }
+
+    /** Reads the fact columns present in the file: blank cells are skipped, the clear marker maps to null. */
+    private static void facts(Rows t, int r, Map<String, FactDefinition> columns, Map<String, Object> out,
+                              List<CellError> errors) {
+        for (Map.Entry<String, FactDefinition> c : columns.entrySet()) {
+            if (!t.col.has(c.getKey())) {
+                continue;
+            }
+            String text = t.cell(r, c.getKey());
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (text.equals(FactDefinition.CLEAR_MARKER)) {
+                out.put(c.getValue().key(), null);
+                continue;
+            }
+            try {
+                out.put(c.getValue().key(), c.getValue().parse(text));
+            } catch (IllegalArgumentException e) {
+                errors.add(t.error(r, c.getKey(), e.getMessage()));
+            }
         }
-        String header = FIELD_COLUMN.getOrDefault(field, field.equals("members") ? "与户主关系" : "户编号");
-        return error(row, header, p.message());
     }
 
-    private static CellError error(int zeroBasedRow, String header, String message) {
-        return new CellError(zeroBasedRow + 1, CellReference.convertNumToColString(HEADERS.indexOf(header)), header,
-                message);
+    /** The header row: column of each header, every problem of the header reported. */
+    record Columns(Map<String, Integer> index) {
+
+        static Columns read(List<String> header, List<CellError> errors) {
+            Map<String, Integer> index = new LinkedHashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                String h = header.get(c) == null ? "" : header.get(c).trim().replaceAll("[(（][^)）]*[)）]$", "");
+                if (h.isEmpty()) {
+                    continue;
+                }
+                String letter = CellReference.convertNumToColString(c);
+                if (!ImportColumns.ALL.contains(h)) {
+                    errors.add(new CellError(1, letter, h, "表头「" + h + "」无法识别；可用的列见模板（" + String.join("、",
+                            ImportColumns.ALL) + "）"));
+                } else if (index.put(h, c) != null) {
+                    errors.add(new CellError(1, letter, h, "表头「" + h + "」重复"));
+                }
+            }
+            for (String required : java.util.stream.Stream.concat(ImportColumns.HOUSEHOLD_BASICS.stream(),
+                    ImportColumns.MEMBER_BASICS.stream()).toList()) {
+                if (!index.containsKey(required)) {
+                    errors.add(new CellError(1, "", required, "缺少必填列「" + required + "」；请使用模板"));
+                }
+            }
+            return new Columns(index);
+        }
+
+        boolean has(String header) {
+            return index.containsKey(header);
+        }
+
+        java.util.Set<String> present() {
+            return index.keySet();
+        }
     }
 
-    private static String cell(List<List<String>> t, int r, String header) {
-        List<String> row = t.get(r);
-        int c = HEADERS.indexOf(header);
-        return c < row.size() && row.get(c) != null ? row.get(c).trim() : "";
+    /** The rows of a file read through its header. */
+    record Rows(List<List<String>> rows, Columns col) {
+
+        String cell(int r, String header) {
+            Integer c = col.index().get(header);
+            List<String> row = rows.get(r);
+            return c != null && c < row.size() && row.get(c) != null ? row.get(c).trim() : "";
+        }
+
+        CellError error(int zeroBasedRow, String header, String message) {
+            Integer c = col.index().get(header);
+            return new CellError(zeroBasedRow + 1, c == null ? "" : CellReference.convertNumToColString(c), header,
+                    message);
+        }
+
+        /** The cell of a registry validation problem: its member's row, its field's column. */
+        CellError locate(Registrar.Problem p, List<Integer> rows) {
+            String field = p.field();
+            int row = rows.get(0);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("members\\[(\\d+)]\\.?([\\w.]*)")
+                    .matcher(field);
+            if (m.find()) {
+                row = rows.get(Math.min(Integer.parseInt(m.group(1)), rows.size() - 1));
+                field = m.group(2).isEmpty() ? "relation" : m.group(2);
+            }
+            String header = BASIC_FIELDS.getOrDefault(field, ImportColumns.headerOfField(field.replaceFirst(
+                    "^facts\\.", "")).orElse(field.equals("members") ? "与户主关系" : "户编号"));
+            return error(row, header, p.message());
+        }
     }
+
+    private static final Map<String, String> BASIC_FIELDS = Map.ofEntries(Map.entry("householdNo", "户编号"),
+            Map.entry("villageId", "行政村编码"), Map.entry("groupId", "村民小组"), Map.entry("householdClass", "户类型"),
+            Map.entry("netIncome", "家庭纯收入"), Map.entry("rigidExpenditure", "刚性支出"),
+            Map.entry("previousYearNetIncome", "上年纯收入"), Map.entry("riskTypes", "风险类型"),
+            Map.entry("selfCoping", "能否自身应对"), Map.entry("guaranteeIssue", "三保障或饮水问题"),
+            Map.entry("name", "姓名"), Map.entry("idNumber", "身份证号"), Map.entry("sex", "性别"),
+            Map.entry("birthDate", "出生日期"), Map.entry("relation", "与户主关系"));
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static BigDecimal number(List<List<String>> t, int r, String h, List<CellError> errors) {
-        String v = cell(t, r, h);
+    private static BigDecimal number(Rows t, int r, String h, List<CellError> errors) {
+        String v = t.cell(r, h);
         if (v.isEmpty()) {
             return null;
         }
         try {
             return new BigDecimal(v.replace(",", ""));
         } catch (NumberFormatException e) {
-            errors.add(error(r, h, "「" + h + "」应为数字，现为「" + v + "」"));
+            errors.add(t.error(r, h, "「" + h + "」应为数字，现为「" + v + "」"));
             return null;
         }
     }
 
-    private static Boolean bool(List<List<String>> t, int r, String h, List<CellError> errors) {
-        String v = cell(t, r, h);
+    private static Boolean bool(Rows t, int r, String h, List<CellError> errors) {
+        String v = t.cell(r, h);
         return switch (v) {
             case "" -> null;
             case "是" -> Boolean.TRUE;
             case "否" -> Boolean.FALSE;
             default -> {
-                errors.add(error(r, h, "「" + h + "」应填“是”或“否”，现为「" + v + "」"));
+                errors.add(t.error(r, h, "「" + h + "」应填“是”或“否”，现为「" + v + "」"));
                 yield null;
             }
         };
     }
 
-    private static LocalDate date(List<List<String>> t, int r, List<CellError> errors) {
-        String v = cell(t, r, "出生日期");
+    private static LocalDate date(Rows t, int r, List<CellError> errors) {
+        String v = t.cell(r, "出生日期");
         if (v.isEmpty()) {
             return null;
         }
         try {
             return LocalDate.parse(v.replace('/', '-').replace('.', '-'));
         } catch (java.time.format.DateTimeParseException e) {
-            errors.add(error(r, "出生日期", "出生日期「" + v + "」无效，应写成 1965-04-12"));
+            errors.add(t.error(r, "出生日期", "出生日期「" + v + "」无效，应写成 1965-04-12"));
             return null;
         }
     }
@@ -315,7 +434,8 @@ public class HouseholdImport {
             for (int r = 0; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 List<String> cells = new ArrayList<>();
-                for (int c = 0; c < HEADERS.size(); c++) {
+                int width = Math.max(sheet.getRow(0) == null ? 0 : sheet.getRow(0).getLastCellNum(), 0);
+                for (int c = 0; c < width; c++) {
                     Cell cell = row == null ? null : row.getCell(c);
                     if (cell == null) {
                         cells.add("");

@@ -1,8 +1,5 @@
 package cn.shoudi.intake;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -14,20 +11,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /** Bulk import of households, and the template of its layout. */
 @RestController
 public class ImportController {
 
     private final HouseholdImport importer;
+    private final HouseholdExport exporter;
+    private final cn.shoudi.AuditTrail audit;
 
-    ImportController(HouseholdImport importer) {
+    ImportController(HouseholdImport importer, HouseholdExport exporter, cn.shoudi.AuditTrail audit) {
         this.importer = importer;
+        this.exporter = exporter;
+        this.audit = audit;
     }
 
     /** mode: ALL_OR_NOTHING (default) or VALID_ONLY. */
@@ -54,29 +54,42 @@ public class ImportController {
         return ResponseEntity.of(importer.progress(id));
     }
 
+    /** The import template: every column (see {@code GET /api/facts} for each fact's values) and one example row. */
     @GetMapping("/api/imports/households/template.xlsx")
     public ResponseEntity<byte[]> template() {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet s = wb.createSheet("户籍导出");
-            Row h = s.createRow(0);
-            for (int c = 0; c < HouseholdImport.HEADERS.size(); c++) {
-                h.createCell(c).setCellValue(HouseholdImport.HEADERS.get(c));
-                s.setColumnWidth(c, 14 * 256);
-            }
-            List<String> example = List.of("500243201001", "500243201", "1组", "脱贫户", "16500", "0", "17000", "因病", "否",
-                    "否", "B", "因病", "冉德才", "500243196504120011", "男", "1965-04-12", "户主", "大病", "非在校", "是", "弱劳动力");
-            Row e = s.createRow(1);
-            for (int c = 0; c < example.size(); c++) {
-                e.createCell(c).setCellValue(example.get(c));
-            }
-            wb.write(out);
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType(
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("户籍导入模板.xlsx", StandardCharsets.UTF_8).build().toString())
-                    .body(out.toByteArray());
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        Map<String, String> example = new java.util.HashMap<>(Map.ofEntries(Map.entry("户编号", "500243201001"),
+                Map.entry("行政村编码", "500243201"), Map.entry("村民小组", "1组"), Map.entry("户类型", "脱贫户"),
+                Map.entry("家庭纯收入", "16500"), Map.entry("刚性支出", "0"), Map.entry("上年纯收入", "17000"),
+                Map.entry("风险类型", "因病"), Map.entry("能否自身应对", "否"), Map.entry("三保障或饮水问题", "否"),
+                Map.entry("房屋安全等级", "B"), Map.entry("主要致贫原因", "因病"), Map.entry("享受型车辆价值", "0"),
+                Map.entry("自来水入户", "是"), Map.entry("姓名", "冉德才"), Map.entry("身份证号", "500243196504120011"),
+                Map.entry("性别", "男"), Map.entry("出生日期", "1965-04-12"), Map.entry("与户主关系", "户主"),
+                Map.entry("健康状况", "大病"), Map.entry("就学情况", "非在校"), Map.entry("基本医保", "是"),
+                Map.entry("大病保险", "是"), Map.entry("劳动能力", "弱劳动力")));
+        List<List<String>> rows = List.of(ImportColumns.ALL,
+                ImportColumns.ALL.stream().map(h -> example.getOrDefault(h, "")).toList());
+        return xlsx("户籍导入模板.xlsx", HouseholdExport.xlsx(rows));
+    }
+
+    /**
+     * The registry export (户籍导出) in the import layout, with full ID numbers (it is the file that is imported back):
+     * the caller's village, or the given one (all when omitted) for township-wide accounts. Audited.
+     */
+    @GetMapping("/api/imports/households/export.xlsx")
+    public ResponseEntity<byte[]> export(@RequestParam(required = false) Long villageId) {
+        Long own = cn.shoudi.Viewer.current().limitedToVillage();
+        Long village = own != null ? own : villageId;
+        List<List<String>> rows = exporter.rows(village);
+        audit.record(cn.shoudi.AuditTrail.Action.EXPORT, "households" + (village == null ? "" : "?villageId=" + village),
+                "OK", (rows.size() - 1) + " rows");
+        return xlsx("户籍导出.xlsx", HouseholdExport.xlsx(rows));
+    }
+
+    private static ResponseEntity<byte[]> xlsx(String name, byte[] bytes) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(bytes);
     }
 }

@@ -1,5 +1,7 @@
 package cn.shoudi.registry;
 
+import cn.shoudi.rules.facts.FactCatalogue;
+import cn.shoudi.rules.facts.FactDefinition;
 import cn.shoudi.rules.facts.HouseholdClass;
 import cn.shoudi.rules.facts.HouseholdDetails;
 import cn.shoudi.rules.facts.HouseholdInput;
@@ -15,9 +17,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -55,6 +60,8 @@ class Household {
     private Integer houseBuildings;
     private Integer relocationYear;
     private Long waterPointId;
+    /** Recorded facts of the catalogue beyond the basic columns, see {@link RecordedFacts}. */
+    private String facts;
     @MappedCollection(idColumn = "household_id", keyColumn = "position")
     private List<Member> members = new ArrayList<>();
     @MappedCollection(idColumn = "household_id", keyColumn = "position")
@@ -89,11 +96,14 @@ class Household {
         riskTypes = data.riskTypes() == null ? "" : String.join(",", new TreeSet<>(data.riskTypes()));
         selfCoping = Boolean.TRUE.equals(data.selfCoping());
         guaranteeIssue = Boolean.TRUE.equals(data.guaranteeIssue());
+        List<Member> before = members;
         members = data.members().stream()
                 .map(m -> new Member(m.name().trim(), blankToNull(m.idNumber()), m.sex(), m.birthDate(),
                         m.relation().trim(), m.health(), m.disabilityGrade(), m.schooling(), m.medicalInsured(),
-                        m.labour(), m.lowIncomeAllowance(), m.publicWelfareJob(), m.chronicCard(), m.educationAid()))
+                        m.labour(), m.lowIncomeAllowance(), m.publicWelfareJob(), m.chronicCard(), m.educationAid(),
+                        RecordedFacts.write(RecordedFacts.merge(storedFacts(before, m), m.facts()))))
                 .collect(Collectors.toCollection(ArrayList::new));
+        facts = RecordedFacts.write(RecordedFacts.merge(RecordedFacts.read(facts), data.facts()));
         HouseholdData.Details x = data.housing() == null
                 ? new HouseholdData.Details(null, null, null, null, null, null, null, null, null) : data.housing();
         houseGrade = x.houseGrade();
@@ -115,12 +125,60 @@ class Household {
         }
     }
 
+    /** The recorded facts of the stored member a submitted one is: same ID number, else same name and birth date. */
+    private static Map<String, Object> storedFacts(List<Member> stored, MemberData submitted) {
+        String id = blankToNull(submitted.idNumber());
+        return stored.stream()
+                .filter(m -> id != null ? id.equals(m.idNumber())
+                        : m.name().equals(submitted.name() == null ? null : submitted.name().trim())
+                        && m.birthDate().equals(submitted.birthDate()))
+                .findFirst().map(m -> RecordedFacts.read(m.facts())).orElse(Map.of());
+    }
+
+    /** Sets or clears recorded facts of the household (a partial update of one group); validated by the caller. */
+    void record(Map<String, Object> submitted, Instant now) {
+        facts = RecordedFacts.write(RecordedFacts.merge(RecordedFacts.read(facts), submitted));
+        updatedAt = now;
+    }
+
+    /**
+     * Every recorded fact of the catalogue with its canonical text, household level under "" and member level under
+     * the member's name: what the change history compares.
+     */
+    Map<String, Map<String, String>> recordedFacts() {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        Map<String, String> own = new TreeMap<>();
+        HouseholdInput in = toRulesInput();
+        FactCatalogue c = FactCatalogue.STANDARD;
+        own.put("householdClass", householdClass.label());
+        own.put("netIncome", c.require("netIncome").format(netIncome));
+        own.put("rigidExpenditure", c.require("rigidExpenditure").format(rigidExpenditure));
+        if (previousYearNetIncome != null) {
+            own.put("previousYearNetIncome", c.require("previousYearNetIncome").format(previousYearNetIncome));
+        }
+        own.put("riskTypes", String.join("、", new TreeSet<>(riskTypeSet())));
+        own.put("selfCoping", c.require("selfCoping").format(selfCoping));
+        own.put("guaranteeIssue", c.require("guaranteeIssue").format(guaranteeIssue));
+        in.details().values().forEach((k, v) -> c.get(k).filter(FactDefinition::recorded)
+                .ifPresent(d -> own.put(k, d.format(v))));
+        out.put("", own);
+        for (MemberInput m : in.members()) {
+            Map<String, String> texts = new TreeMap<>();
+            m.facts().forEach((k, v) -> texts.put(k, c.require(k).format(v)));
+            out.merge(m.name(), texts, (a, b) -> {
+                a.putAll(b);
+                return a;
+            });
+        }
+        return out;
+    }
+
     /** The data of this household as a client would submit it, to apply a change to and validate whole. */
     HouseholdData toData() {
         return new HouseholdData(householdNo, villageId, groupId, householdClass.name(), netIncome, rigidExpenditure,
                 previousYearNetIncome, riskTypeSet(), selfCoping, guaranteeIssue, members.stream()
                 .map(Member::toData).toList(),
-                null, version, details());
+                null, version, details(), RecordedFacts.read(facts));
     }
 
     /** Records a membership change; the members themselves are replaced through {@link #apply}. */
@@ -191,6 +249,7 @@ class Household {
         h.registeredYear = rs.getObject("registered_year", Integer.class);
         h.exitYear = rs.getObject("exit_year", Integer.class);
         h.mainCause = rs.getString("main_cause");
+        h.facts = rs.getString("facts");
         h.status = rs.getString("status");
         h.members = members;
         h.helpers = helpers;
@@ -200,22 +259,22 @@ class Household {
     /** The household as the rules see it. */
     HouseholdInput toRulesInput() {
         List<MemberInput> ms = members.stream()
-                .map(m -> new MemberInput(m.name(), m.idNumber(), m.sex(), m.birthDate(), m.relation(), m.schooling(),
-                        null, null, m.health(), null, m.disabilityGrade(), m.labour(), m.medicalInsured(), null, null,
-                        null, null)).toList();
-        HouseholdDetails.Builder details = HouseholdDetails.builder();
-        details.helperAssigned = currentHelper().isPresent();
-        details.houseGrade = houseGrade;
-        details.houseRenovated = houseRenovated;
-        details.relocated = relocated;
-        details.waterQualityOk = waterQualityOk;
-        details.familyDoctorSigned = familyDoctorSigned;
-        details.lowIncomeAllowance = lowIncomeAllowance;
-        details.registeredYear = registeredYear;
-        details.exitYear = exitYear;
-        details.mainCause = mainCause;
+                .map(m -> new MemberInput(m.name(), m.idNumber(), m.sex(), m.birthDate(), m.relation(),
+                        m.factValues())).toList();
+        Map<String, Object> details = new TreeMap<>(RecordedFacts.read(facts));
+        details.put("helperAssigned", currentHelper().isPresent());
+        details.put("houseGrade", houseGrade);
+        details.put("houseRenovated", houseRenovated);
+        details.put("relocated", relocated);
+        details.put("waterQualityOk", waterQualityOk);
+        details.put("familyDoctorSigned", familyDoctorSigned);
+        details.put("lowIncomeAllowance", lowIncomeAllowance);
+        details.put("registeredYear", registeredYear);
+        details.put("exitYear", exitYear);
+        details.put("mainCause", mainCause);
         return new HouseholdInput(String.valueOf(id), householdClass, ms, netIncome, rigidExpenditure,
-                previousYearNetIncome, riskTypeSet(), selfCoping, guaranteeIssue, details.build());
+                previousYearNetIncome, riskTypeSet(), selfCoping, guaranteeIssue,
+                new HouseholdDetails(details, List.of()));
     }
 
     Set<String> riskTypeSet() {
@@ -277,6 +336,11 @@ class Household {
         return new HouseholdData.Details(houseGrade, houseRenovated, relocated, waterQualityOk, familyDoctorSigned,
                 lowIncomeAllowance, registeredYear, exitYear, mainCause, houseUse, houseBuildings, relocationYear,
                 waterPointId);
+    }
+
+    /** The recorded facts beyond the basic columns, typed. */
+    Map<String, Object> factValues() {
+        return RecordedFacts.read(facts);
     }
 
     List<Member> members() {

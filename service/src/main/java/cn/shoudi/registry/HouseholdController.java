@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -51,6 +52,34 @@ public class HouseholdController {
         requireOwnVillage(data);
         Household h = service.update(id, data);
         return ResponseEntity.ok().eTag(String.valueOf(h.version())).body(HouseholdView.of(h));
+    }
+
+    /**
+     * A partial update of recorded facts (入户调查 survey, one group at a time).
+     *
+     * @param version the version the client read, optional (409 when stale)
+     * @param group   the group's Chinese name (e.g. 七不进情形) or constant; keys of another group are refused; optional
+     * @param values  catalogue key → value, null clears
+     */
+    public record FactUpdate(Long version, String group, Map<String, Object> values) {
+    }
+
+    @PatchMapping("/{id}/facts")
+    public ResponseEntity<HouseholdView> recordFacts(@PathVariable long id, @RequestBody FactUpdate update) {
+        registry.requireVisible(Viewer.current(), id);
+        cn.shoudi.rules.facts.FactGroup group = update.group() == null || update.group().isBlank() ? null
+                : cn.shoudi.rules.facts.FactGroup.parse(update.group().trim()).orElseThrow(() ->
+                new InvalidHouseholdException(List.of(new InvalidHouseholdException.FieldProblem("group", "INVALID",
+                        "未知的数据项分组「" + update.group() + "」"))));
+        Household h = service.recordFacts(id, update.version(), group, update.values());
+        return ResponseEntity.ok().eTag(String.valueOf(h.version())).body(HouseholdView.of(h));
+    }
+
+    /** Who changed which recorded fact of the household, when, from what to what; newest first. */
+    @GetMapping("/{id}/fact-history")
+    public List<FactHistory.Change> factHistory(@PathVariable long id) {
+        registry.requireVisible(Viewer.current(), id);
+        return service.factHistory(id);
     }
 
     @GetMapping("/{id}")

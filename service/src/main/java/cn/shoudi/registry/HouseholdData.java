@@ -2,6 +2,7 @@ package cn.shoudi.registry;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,11 +22,38 @@ import java.util.Set;
  * @param helperCadreId         helper cadre (帮扶责任人), optional
  * @param version               for updates: the version the client read (optimistic locking); ignored on create
  * @param housing               housing, water and registration details, optional
+ * @param facts                 household facts of the fact catalogue recorded beyond these fields (七不进情形, 饮水, 收入构成,
+ *                              监测 …), by catalogue key (see {@code GET /api/facts}); on an update a key set to null
+ *                              clears it, a key left out keeps the stored value; optional
  */
 public record HouseholdData(String householdNo, Long villageId, Long groupId, String householdClass,
                             BigDecimal netIncome, BigDecimal rigidExpenditure, BigDecimal previousYearNetIncome,
                             Set<String> riskTypes, Boolean selfCoping, Boolean guaranteeIssue,
-                            List<MemberData> members, Long helperCadreId, Long version, Details housing) {
+                            List<MemberData> members, Long helperCadreId, Long version, Details housing,
+                            Map<String, Object> facts) {
+
+    /** Without recorded facts beyond the basics (an update keeps the stored ones). */
+    public HouseholdData(String householdNo, Long villageId, Long groupId, String householdClass,
+                         BigDecimal netIncome, BigDecimal rigidExpenditure, BigDecimal previousYearNetIncome,
+                         Set<String> riskTypes, Boolean selfCoping, Boolean guaranteeIssue,
+                         List<MemberData> members, Long helperCadreId, Long version, Details housing) {
+        this(householdNo, villageId, groupId, householdClass, netIncome, rigidExpenditure, previousYearNetIncome,
+                riskTypes, selfCoping, guaranteeIssue, members, helperCadreId, version, housing, null);
+    }
+
+    /** The same data with other recorded facts. */
+    public HouseholdData withFacts(Map<String, Object> newFacts) {
+        return new HouseholdData(householdNo, villageId, groupId, householdClass, netIncome, rigidExpenditure,
+                previousYearNetIncome, riskTypes, selfCoping, guaranteeIssue, members, helperCadreId, version, housing,
+                newFacts);
+    }
+
+    /** The same data with other members. */
+    public HouseholdData withMembers(List<MemberData> newMembers) {
+        return new HouseholdData(householdNo, villageId, groupId, householdClass, netIncome, rigidExpenditure,
+                previousYearNetIncome, riskTypes, selfCoping, guaranteeIssue, newMembers, helperCadreId, version,
+                housing, facts);
+    }
 
     /**
      * Optional household details; null fields are not recorded.

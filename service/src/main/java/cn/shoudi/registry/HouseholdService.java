@@ -7,6 +7,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
+
+import cn.shoudi.rules.facts.FactCatalogue;
+import cn.shoudi.rules.facts.FactDefinition.Level;
+import cn.shoudi.rules.facts.FactGroup;
 
 /**
  * Writes households. Every write validates first, saves the aggregate whole and publishes {@link HouseholdChanged}
@@ -20,9 +25,11 @@ class HouseholdService {
     private final HouseholdValidator validator;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final FactHistory history;
 
     HouseholdService(Households households, Cadres cadres, HouseholdValidator validator,
-                     ApplicationEventPublisher events, Clock clock) {
+                     ApplicationEventPublisher events, Clock clock, FactHistory history) {
+        this.history = history;
         this.households = households;
         this.cadres = cadres;
         this.validator = validator;
@@ -33,7 +40,10 @@ class HouseholdService {
     @Transactional
     Household register(HouseholdData data) {
         validator.validate(data, null);
-        return saveAndPublish(Household.register(data, clock.instant()));
+        Household saved = saveAndPublish(Household.register(data, clock.instant()));
+        history.record(saved.id(), Map.of(), saved.recordedFacts(), cn.shoudi.Viewer.current().username(),
+                clock.instant());
+        return saved;
     }
 
     /**
@@ -49,8 +59,55 @@ class HouseholdService {
         if (data.version() != null && !data.version().equals(h.version())) {
             throw new StaleHouseholdException(id, h.version());
         }
+        Map<String, Map<String, String>> before = h.recordedFacts();
         h.apply(data, clock.instant());
-        return saveAndPublish(h);
+        return saveWithHistory(h, before);
+    }
+
+    /**
+     * Sets or clears some recorded facts of one group (a partial update: the survey form's section). Keys of another
+     * group are refused, so that a form section cannot overwrite what it does not show.
+     *
+     * @param group  the group the values belong to, or null for any group
+     * @param values catalogue key → value; null clears
+     * @throws StaleHouseholdException when {@code version} is given and is not the current version
+     */
+    @Transactional
+    Household recordFacts(long id, Long version, FactGroup group, Map<String, Object> values) {
+        Household h = find(id);
+        if (version != null && !version.equals(h.version())) {
+            throw new StaleHouseholdException(id, h.version());
+        }
+        java.util.List<InvalidHouseholdException.FieldProblem> problems = new java.util.ArrayList<>();
+        if (values == null || values.isEmpty()) {
+            problems.add(new InvalidHouseholdException.FieldProblem("values", "REQUIRED", "没有要保存的数据项"));
+        } else if (group != null) {
+            values.keySet().stream().filter(k -> FactCatalogue.STANDARD.get(k).filter(d -> d.group() != group)
+                            .isPresent())
+                    .forEach(k -> problems.add(new InvalidHouseholdException.FieldProblem("values." + k, "OTHER_GROUP",
+                            "「" + FactCatalogue.STANDARD.require(k).label() + "」不属于「" + group.label() + "」")));
+        }
+        validator.facts(values, h.factValues(), Level.HOUSEHOLD, "values.", problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidHouseholdException(problems);
+        }
+        Map<String, Map<String, String>> before = h.recordedFacts();
+        h.record(values, clock.instant());
+        return saveWithHistory(h, before);
+    }
+
+    private Household saveWithHistory(Household h, Map<String, Map<String, String>> before) {
+        Household saved = saveAndPublish(h);
+        history.record(saved.id(), before, saved.recordedFacts(), cn.shoudi.Viewer.current().username(),
+                clock.instant());
+        return saved;
+    }
+
+    /** A household's fact changes, newest first. */
+    @Transactional(readOnly = true)
+    java.util.List<FactHistory.Change> factHistory(long id) {
+        find(id);
+        return history.of(id);
     }
 
     /**
@@ -72,12 +129,9 @@ class HouseholdService {
                     .map(Member::idNumber).findFirst().orElse(m.idNumber());
             return new MemberData(m.name(), full, m.sex(), m.birthDate(), m.relation(), m.health(),
                     m.disabilityGrade(), m.schooling(), m.medicalInsured(), m.labour(), m.lowIncomeAllowance(),
-                    m.publicWelfareJob(), m.chronicCard(), m.educationAid());
+                    m.publicWelfareJob(), m.chronicCard(), m.educationAid(), m.facts());
         }).toList();
-        return new HouseholdData(data.householdNo(), data.villageId(), data.groupId(), data.householdClass(),
-                data.netIncome(), data.rigidExpenditure(), data.previousYearNetIncome(), data.riskTypes(),
-                data.selfCoping(), data.guaranteeIssue(), members, data.helperCadreId(), data.version(),
-                data.housing());
+        return data.withMembers(members);
     }
 
     @Transactional

@@ -1,5 +1,8 @@
 package cn.shoudi.registry;
 
+import cn.shoudi.rules.facts.FactCatalogue;
+import cn.shoudi.rules.facts.FactDefinition;
+import cn.shoudi.rules.facts.FactDefinition.Level;
 import cn.shoudi.rules.facts.HouseholdClass;
 import cn.shoudi.rules.facts.IdNumbers;
 import cn.shoudi.registry.InvalidHouseholdException.FieldProblem;
@@ -11,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,8 +25,7 @@ import java.util.Set;
 class HouseholdValidator {
 
     /** Risk types (返贫致贫风险类型) the registry accepts. */
-    static final Set<String> RISK_TYPES = Set.of("因病", "因学", "因残", "因自然灾害", "因意外事故", "因产业项目失败",
-            "因务工就业不稳", "缺劳动力", "其他");
+    static final Set<String> RISK_TYPES = allowed("riskTypes");
     private static final BigDecimal MAX_MONEY = new BigDecimal("100000000");
 
     private final Villages villages;
@@ -102,6 +105,10 @@ class HouseholdValidator {
         }
         members(data.members(), p);
         details(data.housing(), p);
+        Map<String, Object> stored = householdId == null ? Map.of() : RecordedFacts.read(jdbc
+                .sql("SELECT facts FROM registry_household WHERE id = ?").param(householdId).query(String.class)
+                .optional().orElse(null));
+        facts(data.facts(), stored, Level.HOUSEHOLD, "facts.", p);
         if (!p.isEmpty()) {
             throw new InvalidHouseholdException(p);
         }
@@ -161,6 +168,7 @@ class HouseholdValidator {
             if (m.disabilityGrade() != null && (m.disabilityGrade() < 1 || m.disabilityGrade() > 4)) {
                 p.add(new FieldProblem(f + "disabilityGrade", "OUT_OF_RANGE", "残疾等级应为 1 至 4 级"));
             }
+            facts(m.facts(), Map.of(), Level.MEMBER, f + "facts.", p);
             if (!blank(m.idNumber())) {
                 String sex = "男".equals(m.sex()) || "女".equals(m.sex()) ? m.sex() : null;
                 IdNumbers.problem(m.idNumber(), sex, m.birthDate(), today)
@@ -172,14 +180,17 @@ class HouseholdValidator {
         }
     }
 
-    static final Set<String> HEALTH = Set.of("健康", "长期慢性病", "大病", "残疾");
-    static final Set<String> SCHOOLING = Set.of("在校", "辍学", "送教上门", "未入学", "学前", "已毕业", "非在校");
-    static final Set<String> LABOUR = Set.of("普通劳动力", "技能劳动力", "弱劳动力", "丧失劳动力", "无劳动力");
-    static final Set<String> HOUSE_GRADES = Set.of("A", "B", "C", "D", "无房");
+    static final Set<String> HEALTH = allowed("health");
+    static final Set<String> SCHOOLING = allowed("schooling");
+    static final Set<String> LABOUR = allowed("labour");
+    static final Set<String> HOUSE_GRADES = allowed("houseGrade");
     static final Set<String> HOUSE_USES = Set.of("自住", "临时生产用房", "闲置");
     static final Set<String> EDUCATION_AID = Set.of("学前", "义务教育", "高中阶段", "高等教育");
-    static final Set<String> CAUSES = Set.of("因病", "因残", "因学", "因灾", "缺土地", "缺水", "缺技术", "缺劳力",
-            "缺资金", "交通条件落后", "自身发展动力不足", "其它");
+    static final Set<String> CAUSES = allowed("mainCause");
+
+    private static Set<String> allowed(String key) {
+        return new java.util.LinkedHashSet<>(FactCatalogue.STANDARD.require(key).allowed());
+    }
 
     private void details(HouseholdData.Details d, List<FieldProblem> p) {
         if (d == null) {
@@ -205,6 +216,58 @@ class HouseholdValidator {
         }
         if (d.exitYear() != null && d.registeredYear() != null && d.exitYear() < d.registeredYear()) {
             p.add(new FieldProblem("housing.exitYear", "BEFORE_REGISTRATION", "脱贫年份不能早于建档立卡年份"));
+        }
+    }
+
+    /**
+     * Checks submitted recorded facts against the catalogue: known keys of this level kept in the {@code facts} map,
+     * values of the fact's type within its allowed values or range, and the cross-field rules on the values the
+     * household will have (stored values with the submitted ones applied).
+     */
+    void facts(Map<String, Object> submitted, Map<String, Object> stored, Level level, String prefix,
+               List<FieldProblem> p) {
+        if (submitted == null) {
+            return;
+        }
+        Map<String, Object> merged = new java.util.HashMap<>(stored);
+        for (Map.Entry<String, Object> e : submitted.entrySet()) {
+            String field = prefix + e.getKey();
+            java.util.Optional<FactDefinition> d = FactCatalogue.STANDARD.get(e.getKey());
+            if (d.isEmpty()) {
+                p.add(new FieldProblem(field, "UNKNOWN_FACT", "未知的数据项「" + e.getKey() + "」，可用的数据项见 /api/facts"));
+            } else if (d.get().level() != level) {
+                p.add(new FieldProblem(field, "WRONG_LEVEL", "「" + d.get().label() + "」是"
+                        + d.get().level().label() + "级数据项，不能填在" + level.label() + "级"));
+            } else if (!d.get().inFactsMap()) {
+                p.add(new FieldProblem(field, "NOT_RECORDED_HERE", d.get().recorded()
+                        ? "「" + d.get().label() + "」请填在 " + d.get().field()
+                        : "「" + d.get().label() + "」来自" + d.get().source().label() + "，不能直接录入"));
+            } else {
+                try {
+                    Object value = d.get().fromJson(e.getValue());
+                    if (value == null) {
+                        merged.remove(e.getKey());
+                    } else {
+                        merged.put(e.getKey(), value);
+                    }
+                } catch (IllegalArgumentException ex) {
+                    p.add(new FieldProblem(field, "INVALID", ex.getMessage()));
+                }
+            }
+        }
+        if (level == Level.HOUSEHOLD) {
+            requires(merged, "houseAcquisitionExempt", "houseAcquiredYear", prefix, p);
+            requires(merged, "monitoringSince", "monitoringCategory", prefix, p);
+        }
+    }
+
+    /** A fact that may be recorded only together with another, e.g. an exemption only with the purchase year. */
+    private static void requires(Map<String, Object> values, String key, String needed, String prefix,
+                                 List<FieldProblem> p) {
+        if (values.get(key) != null && values.get(needed) == null) {
+            FactCatalogue c = FactCatalogue.STANDARD;
+            p.add(new FieldProblem(prefix + key, "REQUIRES", "填写「" + c.require(key).label() + "」须同时填写「"
+                    + c.require(needed).label() + "」"));
         }
     }
 

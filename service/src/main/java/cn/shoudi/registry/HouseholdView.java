@@ -12,7 +12,8 @@ record HouseholdView(long id, long version, String householdNo, long villageId, 
                      BigDecimal netIncome, BigDecimal perCapitaNetIncome, BigDecimal rigidExpenditure,
                      BigDecimal previousYearNetIncome, Set<String> riskTypes, boolean selfCoping,
                      boolean guaranteeIssue, List<MemberData> members, Long helperCadreId,
-                     List<HelperPeriod> helperHistory, HouseholdData.Details housing, String status,
+                     List<HelperPeriod> helperHistory, HouseholdData.Details housing,
+                     java.util.Map<String, Object> facts, String status,
                      List<MemberEventView> memberEvents, Instant updatedAt) {
 
     /** One membership change. */
@@ -33,7 +34,7 @@ record HouseholdView(long id, long version, String householdNo, long villageId, 
                 h.previousYearNetIncome(), h.riskTypeSet(), h.selfCoping(), h.guaranteeIssue(), members,
                 h.currentHelper().orElse(null),
                 h.helpers().stream().map(a -> new HelperPeriod(a.cadreId(), a.startDate(), a.endDate())).toList(),
-                h.details(), h.active() ? "ACTIVE" : "MERGED", h.memberEvents().stream()
+                h.details(), h.factValues(), h.active() ? "ACTIVE" : "MERGED", h.memberEvents().stream()
                 .map(e -> new MemberEventView(e.type(), e.memberName(), e.eventDate(), e.relatedHouseholdId(), e.note()))
                 .toList(), h.updatedAt());
     }

@@ -5,15 +5,35 @@ import org.springframework.data.relational.core.mapping.Table;
 import java.time.LocalDate;
 
 /**
- * A household member (家庭成员), stored inside the household aggregate.
+ * A household member (家庭成员), stored inside the household aggregate. Recorded facts of the catalogue beyond the
+ * basic columns are kept in {@code facts} (see {@link RecordedFacts}).
  */
 @Table("registry_member")
 record Member(String name, String idNumber, String sex, LocalDate birthDate, String relation, String health,
               Integer disabilityGrade, String schooling, Boolean medicalInsured, String labour,
-              Boolean lowIncomeAllowance, Boolean publicWelfareJob, Boolean chronicCard, String educationAid) {
+              Boolean lowIncomeAllowance, Boolean publicWelfareJob, Boolean chronicCard, String educationAid,
+              String facts) {
 
     MemberData toData() {
         return new MemberData(name, idNumber, sex, birthDate, relation, health, disabilityGrade, schooling,
-                medicalInsured, labour, lowIncomeAllowance, publicWelfareJob, chronicCard, educationAid);
+                medicalInsured, labour, lowIncomeAllowance, publicWelfareJob, chronicCard, educationAid,
+                RecordedFacts.read(facts));
+    }
+
+    /** The member-level facts the rules read: the basic columns and the {@code facts} column. */
+    java.util.Map<String, Object> factValues() {
+        java.util.Map<String, Object> all = new java.util.TreeMap<>(RecordedFacts.read(facts));
+        putIfSet(all, "health", health);
+        putIfSet(all, "disabilityGrade", disabilityGrade);
+        putIfSet(all, "schooling", schooling);
+        putIfSet(all, "medicalInsured", medicalInsured);
+        putIfSet(all, "labour", labour);
+        return all;
+    }
+
+    private static void putIfSet(java.util.Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 }

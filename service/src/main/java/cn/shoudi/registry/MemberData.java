@@ -19,13 +19,25 @@ import java.time.LocalDate;
  * @param publicWelfareJob   holds a public-welfare job (公益性岗位); optional
  * @param chronicCard        holds a chronic-disease card (慢性病卡); optional
  * @param educationAid       education aid (教育资助) received this school year: 学前, 义务教育, 高中阶段 or 高等教育; optional
+ * @param facts              member facts of the fact catalogue recorded beyond these fields (学段, 身体原因免学, 残疾证号,
+ *                           大病保险, 财政供养, 村干部, 务工), by catalogue key; on an update a key set to null clears it, a key
+ *                           left out keeps the stored value; optional
  */
 public record MemberData(String name,
                          @tools.jackson.databind.annotation.JsonSerialize(using = cn.shoudi.Masked.IdNumber.class)
                          String idNumber, String sex, LocalDate birthDate, String relation,
                          String health, Integer disabilityGrade, String schooling, Boolean medicalInsured,
                          String labour, Boolean lowIncomeAllowance, Boolean publicWelfareJob, Boolean chronicCard,
-                         String educationAid) {
+                         String educationAid, java.util.Map<String, Object> facts) {
+
+    /** A member without recorded facts beyond the basic fields (a stored member keeps its own). */
+    public MemberData(String name, String idNumber, String sex, LocalDate birthDate, String relation,
+                      String health, Integer disabilityGrade, String schooling, Boolean medicalInsured,
+                      String labour, Boolean lowIncomeAllowance, Boolean publicWelfareJob, Boolean chronicCard,
+                      String educationAid) {
+        this(name, idNumber, sex, birthDate, relation, health, disabilityGrade, schooling, medicalInsured, labour,
+                lowIncomeAllowance, publicWelfareJob, chronicCard, educationAid, null);
+    }
 
     /** A member without the ledger fields (低保, 公益性岗位, 慢病卡, 教育资助). */
     public MemberData(String name, String idNumber, String sex, LocalDate birthDate, String relation,

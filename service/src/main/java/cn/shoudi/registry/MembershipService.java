@@ -103,7 +103,7 @@ class MembershipService {
         HouseholdData remaining = with(base, staying, s.remainingNetIncome(), null);
         HouseholdData created = new HouseholdData(s.newHouseholdNo(), base.villageId(), base.groupId(),
                 base.householdClass(), s.newNetIncome(), BigDecimal.ZERO, null, base.riskTypes(), base.selfCoping(),
-                base.guaranteeIssue(), leaving, h.currentHelper().orElse(null), null, base.housing());
+                base.guaranteeIssue(), leaving, h.currentHelper().orElse(null), null, base.housing(), base.facts());
         validator.validate(remaining, householdId);
         Household fresh = service.register(created);
         h.apply(remaining, clock.instant());
@@ -177,13 +177,14 @@ class MembershipService {
     private static MemberData relation(MemberData m, String relation) {
         return new MemberData(m.name(), m.idNumber(), m.sex(), m.birthDate(), relation, m.health(),
                 m.disabilityGrade(), m.schooling(), m.medicalInsured(), m.labour(), m.lowIncomeAllowance(),
-                m.publicWelfareJob(), m.chronicCard(), m.educationAid());
+                m.publicWelfareJob(), m.chronicCard(), m.educationAid(), m.facts());
     }
 
     private static HouseholdData with(HouseholdData d, List<MemberData> members, BigDecimal netIncome, Long helper) {
         return new HouseholdData(d.householdNo(), d.villageId(), d.groupId(), d.householdClass(),
                 netIncome == null ? d.netIncome() : netIncome, d.rigidExpenditure(), d.previousYearNetIncome(),
-                d.riskTypes(), d.selfCoping(), d.guaranteeIssue(), members, helper, d.version(), d.housing());
+                d.riskTypes(), d.selfCoping(), d.guaranteeIssue(), members, helper, d.version(), d.housing(),
+                d.facts());
     }
 
     private static InvalidHouseholdException invalid(String field, String message) {

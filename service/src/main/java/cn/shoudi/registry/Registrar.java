@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -69,6 +70,32 @@ public class Registrar {
                 .param(headIdNumber.trim().toUpperCase()).query(Long.class).optional();
     }
 
+    /** The stored data of a household, as an import merges a file's rows into it. */
+    @Transactional(readOnly = true)
+    public HouseholdData current(long householdId) {
+        return service.find(householdId).toData();
+    }
+
+    /**
+     * The registry export (户籍导出): every active household of a village (all villages when null) with its village code
+     * and villager group name, in household-number order; re-importing it changes nothing.
+     */
+    @Transactional(readOnly = true)
+    public List<Exported> export(Long villageId) {
+        Map<Long, String> codes = new java.util.HashMap<>();
+        villages.findAll().forEach(v -> codes.put(v.id(), v.code()));
+        Map<Long, String> groupNames = new java.util.HashMap<>();
+        groups.findAll().forEach(g -> groupNames.put(g.id(), g.name()));
+        List<Household> all = villageId == null ? households.findAll() : households.findByVillageIdOrderById(villageId);
+        return all.stream().filter(Household::active)
+                .sorted(java.util.Comparator.comparing(Household::householdNo))
+                .map(h -> new Exported(codes.get(h.villageId()), groupNames.get(h.groupId()), h.toData())).toList();
+    }
+
+    /** One exported household. */
+    public record Exported(String villageCode, String groupName, HouseholdData data) {
+    }
+
     /** Every problem of the data, as creating (or updating the given household) would find them; nothing written. */
     @Transactional(readOnly = true)
     public List<Problem> problems(HouseholdData data, Long existingId) {
@@ -89,6 +116,7 @@ public class Registrar {
         }
         Household current = service.find(existingId);
         Household candidate = new Household();
+        candidate.apply(current.toData(), current.updatedAt()); // facts the data leaves out are kept
         candidate.apply(data, current.updatedAt());
         if (same(current, candidate)) {
             return Outcome.UNCHANGED;
@@ -104,6 +132,7 @@ public class Registrar {
                 && java.util.Objects.equals(plain(a.previousYearNetIncome()), plain(b.previousYearNetIncome()))
                 && a.riskTypeSet().equals(b.riskTypeSet()) && a.selfCoping() == b.selfCoping()
                 && a.guaranteeIssue() == b.guaranteeIssue() && a.details().equals(b.details())
+                && a.factValues().equals(b.factValues())
                 && a.members().equals(b.members())
                 && (b.helpers().isEmpty() || a.currentHelper().equals(b.currentHelper()));
     }

@@ -21,7 +21,7 @@ class RulesInputs {
     private static final String HOUSEHOLD_COLUMNS = "id, version, household_no, village_id, group_id, "
             + "household_class, net_income, rigid_expenditure, previous_year_net_income, risk_types, self_coping, "
             + "guarantee_issue, house_grade, house_renovated, relocated, water_quality_ok, family_doctor_signed, "
-            + "low_income_allowance, registered_year, exit_year, main_cause, status";
+            + "low_income_allowance, registered_year, exit_year, main_cause, facts, status";
 
     private final JdbcClient jdbc;
 
@@ -37,7 +37,7 @@ class RulesInputs {
         Map<Long, List<Member>> members = new HashMap<>();
         jdbc.sql("SELECT household_id, name, id_number, sex, birth_date, relation, health, disability_grade, "
                         + "schooling, medical_insured, labour, low_income_allowance, public_welfare_job, chronic_card, "
-                        + "education_aid FROM registry_member WHERE household_id IN (:ids) ORDER BY household_id, "
+                        + "education_aid, facts FROM registry_member WHERE household_id IN (:ids) ORDER BY household_id, "
                         + "position")
                 .param("ids", ids)
                 .query(rs -> {
@@ -45,7 +45,8 @@ class RulesInputs {
                             rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6),
                             rs.getString(7), rs.getObject(8, Integer.class), rs.getString(9),
                             rs.getObject(10, Boolean.class), rs.getString(11), rs.getObject(12, Boolean.class),
-                            rs.getObject(13, Boolean.class), rs.getObject(14, Boolean.class), rs.getString(15)));
+                            rs.getObject(13, Boolean.class), rs.getObject(14, Boolean.class), rs.getString(15),
+                            rs.getString(16)));
                 });
         Map<Long, List<HelperAssignment>> helpers = new HashMap<>();
         jdbc.sql("SELECT household_id, cadre_id, start_date, end_date FROM registry_helper_assignment "

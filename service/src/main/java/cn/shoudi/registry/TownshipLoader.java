@@ -138,7 +138,8 @@ public class TownshipLoader {
                 Long group = groupIds.get(s.villageCode() + "/" + s.groupName());
                 Household h = Household.register(new HouseholdData(d.householdNo(), villageIds.get(s.villageCode()),
                         group, d.householdClass(), d.netIncome(), d.rigidExpenditure(), d.previousYearNetIncome(),
-                        d.riskTypes(), d.selfCoping(), d.guaranteeIssue(), d.members(), null, null, details), now);
+                        d.riskTypes(), d.selfCoping(), d.guaranteeIssue(), d.members(), null, null, details,
+                        d.facts()), now);
                 if (s.helperKey() != null) {
                     h.assignHelper(cadreIds.get(s.helperKey()), s.helperSince());
                 }

@@ -68,6 +68,8 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.PUT, "/api/cadres/*/active").hasRole("INFO_OFFICER")
                 .requestMatchers(HttpMethod.GET, "/api/households/*/members/*/id-number").hasAnyRole("CADRE",
                         "INFO_OFFICER")
+                .requestMatchers(HttpMethod.GET, "/api/facts").hasAnyRole("LEADER", "CADRE", "INFO_OFFICER", "POLICY", "ADMIN")
+                .requestMatchers(HttpMethod.PATCH, "/api/households/*/facts").hasAnyRole("CADRE", "INFO_OFFICER")
                 .requestMatchers(HttpMethod.GET, "/api/households", "/api/households/**").hasAnyRole(STAFF)
                 .requestMatchers("/api/households", "/api/households/**").hasRole("INFO_OFFICER")
                 .requestMatchers(HttpMethod.GET, "/api/reports/helper-coverage").hasAnyRole("LEADER", "INFO_OFFICER")

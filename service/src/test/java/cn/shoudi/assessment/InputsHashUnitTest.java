@@ -1,5 +1,7 @@
 package cn.shoudi.assessment;
 
+import cn.shoudi.rules.facts.FactCatalogue;
+import cn.shoudi.rules.facts.FactDefinition;
 import cn.shoudi.rules.facts.HouseholdClass;
 import cn.shoudi.rules.facts.HouseholdDetails;
 import cn.shoudi.rules.facts.HouseholdInput;
@@ -15,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +32,8 @@ class InputsHashUnitTest {
             LocalDate.of(2021, 5, 1), "500243196504120011", "医保-YB-1");
 
     private static MemberInput member() {
-        return new MemberInput("冉德才", "500243196504120011", "男", LocalDate.of(1965, 4, 12), "户主", "高中",
-                null, null, "健康", null, null, "普通劳动力", true, null, null, null, null);
+        return new MemberInput("冉德才", "500243196504120011", "男", LocalDate.of(1965, 4, 12), "户主",
+                Map.of("schooling", "非在校", "health", "健康", "labour", "普通劳动力", "medicalInsured", true));
     }
 
     private static HouseholdInput household(List<MemberInput> members, HouseholdDetails details, Set<String> risks,
@@ -56,6 +59,9 @@ class InputsHashUnitTest {
     void everyComponentOfAMemberChangesTheHash() throws Exception {
         String before = AssessmentService.inputsHash(base());
         for (RecordComponent c : MemberInput.class.getRecordComponents()) {
+            if (c.getName().equals("facts")) {
+                continue;
+            }
             MemberInput changed = withChanged(member(), c);
             assertThat(AssessmentService.inputsHash(household(List.of(changed), HouseholdDetails.NONE,
                     Set.of("因病", "因学"), new BigDecimal("30000.00"))))
@@ -64,14 +70,34 @@ class InputsHashUnitTest {
     }
 
     @Test
+    void everyRecordedMemberFactChangesTheHash() {
+        String before = AssessmentService.inputsHash(base());
+        List<FactDefinition> facts = FactCatalogue.STANDARD.recorded(FactDefinition.Level.MEMBER);
+        assertThat(facts).isNotEmpty();
+        for (FactDefinition d : facts) {
+            if (List.of("name", "idNumber", "sex", "birthDate", "relation").contains(d.key())) {
+                continue;
+            }
+            Map<String, Object> values = new java.util.HashMap<>(member().facts());
+            values.put(d.key(), different(d, values.get(d.key())));
+            MemberInput m = member();
+            MemberInput changed = new MemberInput(m.name(), m.idNumber(), m.sex(), m.birthDate(), m.relation(), values);
+            assertThat(AssessmentService.inputsHash(household(List.of(changed), HouseholdDetails.NONE,
+                    Set.of("因病", "因学"), new BigDecimal("30000.00")))).as("member's %s", d.key()).isNotEqualTo(before);
+        }
+    }
+
+    @Test
     void everyDetailAndSignalChangesTheHash() throws Exception {
         HouseholdDetails withSignal = HouseholdDetails.NONE.withSignals(List.of(SIGNAL));
         String before = AssessmentService.inputsHash(household(List.of(member()), withSignal, Set.of("因病", "因学"),
                 new BigDecimal("30000.00")));
-        for (RecordComponent c : HouseholdDetails.class.getRecordComponents()) {
-            HouseholdDetails changed = withChanged(withSignal, c);
+        List<FactDefinition> details = FactCatalogue.STANDARD.all().stream().filter(FactDefinition::isDetail).toList();
+        assertThat(details).isNotEmpty();
+        for (FactDefinition d : details) {
+            HouseholdDetails changed = withSignal.with(d.key(), different(d, null));
             assertThat(AssessmentService.inputsHash(household(List.of(member()), changed, Set.of("因病", "因学"),
-                    new BigDecimal("30000.00")))).as("detail %s", c.getName()).isNotEqualTo(before);
+                    new BigDecimal("30000.00")))).as("detail %s", d.key()).isNotEqualTo(before);
         }
         for (RecordComponent c : SignalInput.class.getRecordComponents()) {
             HouseholdDetails changed = HouseholdDetails.NONE.withSignals(List.of(withChanged(SIGNAL, c)));
@@ -107,6 +133,19 @@ class InputsHashUnitTest {
         @SuppressWarnings("unchecked")
         R copy = (R) canonical.newInstance(values);
         return copy;
+    }
+
+    /** A value of the fact's type different from the current one. */
+    private static Object different(FactDefinition d, Object current) {
+        return switch (d.type()) {
+            case BOOLEAN -> current == null ? Boolean.TRUE : !(Boolean) current;
+            case INTEGER -> current == null ? 1 : (Integer) current + 1;
+            case DECIMAL -> current == null ? BigDecimal.ONE : ((BigDecimal) current).add(BigDecimal.ONE);
+            case DATE -> current == null ? LocalDate.of(2020, 1, 1) : ((LocalDate) current).plusDays(1);
+            case CHOICES -> List.of(d.allowed().get(0));
+            case CHOICE -> d.allowed().stream().filter(a -> !a.equals(current)).findFirst().orElseThrow();
+            case TEXT -> current == null ? "变" : current + "变";
+        };
     }
 
     private static Object different(RecordComponent c, Object current) {

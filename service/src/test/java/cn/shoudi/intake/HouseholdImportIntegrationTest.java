@@ -35,14 +35,20 @@ class HouseholdImportIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** The columns of an older export: basics and a few facts; every other fact column is absent. */
+    static final List<String> HEADERS = List.of("户编号", "行政村编码", "村民小组", "户类型", "家庭纯收入", "刚性支出", "上年纯收入",
+            "风险类型", "能否自身应对", "三保障或饮水问题", "房屋安全等级", "主要致贫原因", "姓名", "身份证号", "性别", "出生日期",
+            "与户主关系", "健康状况", "就学情况", "基本医保", "劳动能力");
+
     ApiClient api;
+    TestTownship town;
     String villageCode;
     String prefix;
 
     @BeforeEach
     void setUp() {
         api = new ApiClient(port, jdbc);
-        TestTownship town = new TestTownship(api);
+        town = new TestTownship(api);
         villageCode = (String) api.getList("/api/villages").stream()
                 .filter(v -> ((Number) v.get("id")).longValue() == town.villageId).findFirst().orElseThrow().get("code");
         prefix = "M" + (System.nanoTime() % 100_000_000L);
@@ -69,11 +75,15 @@ class HouseholdImportIntegrationTest {
     }
 
     private static byte[] xlsx(List<List<String>> rows) throws Exception {
+        return xlsx(HEADERS, rows);
+    }
+
+    private static byte[] xlsx(List<String> headers, List<List<String>> rows) throws Exception {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet s = wb.createSheet("户籍导出");
             Row h = s.createRow(0);
-            for (int c = 0; c < HouseholdImport.HEADERS.size(); c++) {
-                h.createCell(c).setCellValue(HouseholdImport.HEADERS.get(c));
+            for (int c = 0; c < headers.size(); c++) {
+                h.createCell(c).setCellValue(headers.get(c));
             }
             for (int r = 0; r < rows.size(); r++) {
                 Row row = s.createRow(r + 1);
@@ -87,7 +97,7 @@ class HouseholdImportIntegrationTest {
     }
 
     private static byte[] gbkCsv(List<List<String>> rows) {
-        StringBuilder sb = new StringBuilder(String.join(",", HouseholdImport.HEADERS)).append("\r\n");
+        StringBuilder sb = new StringBuilder(String.join(",", HEADERS)).append("\r\n");
         for (List<String> r : rows) {
             sb.append(r.stream().map(v -> v.contains(",") ? "\"" + v + "\"" : v).collect(Collectors.joining(",")))
                     .append("\r\n");
@@ -159,9 +169,71 @@ class HouseholdImportIntegrationTest {
     }
 
     @Test
+    void aFileWithoutTheFactColumnsKeepsTheStoredFactsAndTheClearMarkerClearsOne() throws Exception {
+        List<List<String>> data = rows(false);
+        assertThat(upload("户籍.xlsx", xlsx(data), "ALL_OR_NOTHING")).containsEntry("created", 2);
+        long id = jdbc.sql("SELECT id FROM registry_household WHERE household_no = ?").param(prefix + "01")
+                .query(Long.class).single();
+        Map<String, Object> stored = api.get("/api/households/" + id);
+        api.patch("/api/households/" + id + "/facts", Map.of("group", "七不进情形", "values",
+                Map.of("vehicleValue", 30000, "awayMonths", 18, "townPropertyOrShop", true)));
+        api.patch("/api/households/" + id + "/facts", Map.of("group", "饮水", "values",
+                Map.of("waterPiped", false, "fetchMinutes", 35)));
+        Map<String, Object> withFacts = api.get("/api/households/" + id);
+        assertThat((Map<String, Object>) withFacts.get("facts")).containsEntry("awayMonths", 18)
+                .containsEntry("fetchMinutes", 35).hasSize(5);
+
+        // the same old-layout file again: the facts it has no column for are kept, nothing changes
+        Map<String, Object> again = upload("户籍.xlsx", xlsx(data), "ALL_OR_NOTHING");
+        assertThat(again).containsEntry("unchanged", 2).containsEntry("updated", 0);
+        assertThat(api.get("/api/households/" + id).get("facts")).isEqualTo(withFacts.get("facts"));
+        assertThat(api.get("/api/households/" + id).get("version")).isEqualTo(withFacts.get("version"));
+
+        // a file with one fact column: a blank cell keeps, the clear marker clears, a value sets
+        List<String> headers = new ArrayList<>(HEADERS);
+        headers.add("享受型车辆价值");
+        headers.add("全家外出月数");
+        List<List<String>> withColumns = new ArrayList<>();
+        for (List<String> r : data) {
+            List<String> row = new ArrayList<>(r);
+            boolean first = r.get(0).equals(prefix + "01");
+            row.add(first ? "（清空）" : "");
+            row.add(first ? "" : "0");
+            withColumns.add(row);
+        }
+        Map<String, Object> cleared = upload("户籍.xlsx", xlsx(headers, withColumns), "ALL_OR_NOTHING");
+        assertThat(cleared).containsEntry("updated", 2).containsEntry("written", true);
+        Map<String, Object> facts = (Map<String, Object>) api.get("/api/households/" + id).get("facts");
+        assertThat(facts).doesNotContainKey("vehicleValue").containsEntry("awayMonths", 18)
+                .containsEntry("townPropertyOrShop", true);
+        List<Map<String, Object>> history = api.getList("/api/households/" + id + "/fact-history");
+        assertThat(history).isNotEmpty();
+        assertThat(history.get(0)).containsEntry("fact", "vehicleValue").containsEntry("oldValue", "30000")
+                .containsEntry("newValue", null).containsEntry("label", "享受型车辆价值");
+        assertThat(stored.get("facts")).isEqualTo(Map.of());
+    }
+
+    @Test
+    void reImportingTheRegistryExportChangesNothing() throws Exception {
+        assertThat(upload("户籍.xlsx", xlsx(rows(false)), "ALL_OR_NOTHING")).containsEntry("created", 2);
+        long id = jdbc.sql("SELECT id FROM registry_household WHERE household_no = ?").param(prefix + "02")
+                .query(Long.class).single();
+        api.patch("/api/households/" + id + "/facts", Map.of("values", Map.of("vehicleValue", 45000.5,
+                "otherCauses", List.of("缺技术", "缺资金"), "monitoringCategory", "边缘易致贫户", "monitoringSince",
+                "2021-03-01", "electricity", true)));
+        byte[] export = api.http().get().uri("/api/imports/households/export.xlsx?villageId=" + town.villageId)
+                .retrieve().body(byte[].class);
+        Map<String, Object> report = upload("户籍导出.xlsx", export, "ALL_OR_NOTHING");
+        assertThat(((Number) report.get("households")).intValue()).isGreaterThanOrEqualTo(2);
+        assertThat(report).containsEntry("written", true).containsEntry("updated", 0).containsEntry("created", 0)
+                .containsEntry("rejected", 0);
+        assertThat((List<?>) report.get("errors")).isEmpty();
+    }
+
+    @Test
     void aLargeFileImportsInTheBackgroundWithProgressAndAnAdultInPreschoolIsRefused() throws Exception {
         int n = 3389;
-        StringBuilder csv = new StringBuilder(String.join(",", HouseholdImport.HEADERS)).append("\n");
+        StringBuilder csv = new StringBuilder(String.join(",", HEADERS)).append("\n");
         for (int h = 0; h < n; h++) {
             for (int m = 0; m < 4; m++) {
                 csv.append(String.join(",", prefix + "L" + h, villageCode, "1组", h % 4 == 0 ? "脱贫户" : "一般农户",

@@ -1,0 +1,69 @@
+package cn.shoudi.registry;
+
+import cn.shoudi.rules.facts.FactCatalogue;
+import cn.shoudi.rules.facts.FactDefinition;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The recorded facts of the {@link FactCatalogue} kept in the registry's {@code facts} column of a household or member:
+ * a JSON object of catalogue key → canonical text ({@link FactDefinition#format}), read back into typed values. Keys the
+ * catalogue no longer has are ignored on reading, so removing a fact needs no migration either.
+ */
+final class RecordedFacts {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<TreeMap<String, String>> TEXTS = new TypeReference<>() {
+    };
+
+    private RecordedFacts() {
+    }
+
+    /** Typed values of a stored column; empty for null. */
+    static Map<String, Object> read(String column) {
+        if (column == null || column.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> out = new TreeMap<>();
+        JSON.readValue(column, TEXTS).forEach((key, text) -> FactCatalogue.STANDARD.get(key)
+                .ifPresent(d -> out.put(key, d.parse(text))));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The column for typed values; null when nothing is recorded. */
+    static String write(Map<String, Object> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        Map<String, String> texts = new TreeMap<>();
+        values.forEach((key, value) -> {
+            if (value != null) {
+                texts.put(key, FactCatalogue.STANDARD.require(key).format(value));
+            }
+        });
+        return texts.isEmpty() ? null : JSON.writeValueAsString(texts);
+    }
+
+    /**
+     * Stored values with submitted ones applied key by key: a submitted key with a value sets it, a submitted key with
+     * null clears it, a key not submitted keeps its stored value. Submitted values are JSON values already validated.
+     */
+    static Map<String, Object> merge(Map<String, Object> stored, Map<String, Object> submitted) {
+        Map<String, Object> out = new TreeMap<>(stored);
+        if (submitted != null) {
+            submitted.forEach((key, raw) -> {
+                Object value = FactCatalogue.STANDARD.require(key).fromJson(raw);
+                if (value == null) {
+                    out.remove(key);
+                } else {
+                    out.put(key, value);
+                }
+            });
+        }
+        return out;
+    }
+}

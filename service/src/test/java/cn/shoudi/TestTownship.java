@@ -41,10 +41,13 @@ public final class TestTownship {
         h.put("guaranteeIssue", false);
         h.put("helperCadreId", helperId);
         h.put("housing", Map.of("mainCause", "因病"));
+        // one person, one household: every household gets members of its own
+        String head = TestIds.fresh("1965", true);
+        String spouse = TestIds.fresh("1967", false);
         h.put("members", List.of(
-                Map.of("name", "冉德才", "idNumber", "500243196504120011", "sex", "男", "birthDate", "1965-04-12",
+                Map.of("name", "冉德才", "idNumber", head, "sex", "男", "birthDate", TestIds.birthDate(head),
                         "relation", "户主"),
-                Map.of("name", "何秀英", "idNumber", "500243196708230028", "sex", "女", "birthDate", "1967-08-23",
+                Map.of("name", "何秀英", "idNumber", spouse, "sex", "女", "birthDate", TestIds.birthDate(spouse),
                         "relation", "配偶")));
         return h;
     }

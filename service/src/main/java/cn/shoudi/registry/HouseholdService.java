@@ -39,7 +39,16 @@ class HouseholdService {
 
     @Transactional
     Household register(HouseholdData data) {
-        validator.validate(data, null);
+        return register(data, null);
+    }
+
+    /**
+     * Registers a household whose members may still be members of {@code movingFrom} (a split: the other household is
+     * saved without them in the same transaction).
+     */
+    @Transactional
+    Household register(HouseholdData data, Long movingFrom) {
+        validator.validate(data, null, movingFrom);
         Household saved = saveAndPublish(Household.register(data, clock.instant()));
         history.record(saved.id(), Map.of(), saved.recordedFacts(), cn.shoudi.Viewer.current().username(),
                 clock.instant());

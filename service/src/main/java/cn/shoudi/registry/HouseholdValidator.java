@@ -53,6 +53,14 @@ class HouseholdValidator {
      * @throws InvalidHouseholdException listing every problem
      */
     void validate(HouseholdData data, Long householdId) {
+        validate(data, householdId, null);
+    }
+
+    /**
+     * @param movingFrom a household whose members move into this one in the same change (分户, 合户): their ID numbers
+     *                   may still be its members; null for none
+     */
+    void validate(HouseholdData data, Long householdId, Long movingFrom) {
         List<FieldProblem> p = new ArrayList<>();
         if (blank(data.householdNo())) {
             p.add(new FieldProblem("householdNo", "REQUIRED", "户编号不能为空"));
@@ -104,6 +112,7 @@ class HouseholdValidator {
             }, () -> p.add(new FieldProblem("helperCadreId", "NOT_FOUND", "帮扶责任人不存在")));
         }
         members(data.members(), p);
+        onePersonOneHousehold(data.members(), householdId, movingFrom, p);
         details(data.housing(), p);
         Map<String, Object> stored = householdId == null ? Map.of() : RecordedFacts.read(jdbc
                 .sql("SELECT facts FROM registry_household WHERE id = ?").param(householdId).query(String.class)
@@ -178,6 +187,38 @@ class HouseholdValidator {
                 }
             }
         }
+    }
+
+    /**
+     * One person, one household: an ID number that is a member of another active household is refused, naming that
+     * household; moving a person goes through the member events (迁出 then 迁入, 婚出 then 婚入, 分户, 合户).
+     */
+    private void onePersonOneHousehold(List<MemberData> members, Long householdId, Long movingFrom,
+                                       List<FieldProblem> p) {
+        if (members == null) {
+            return;
+        }
+        Map<String, Integer> index = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < members.size(); i++) {
+            MemberData m = members.get(i);
+            if (m != null && !blank(m.idNumber())) {
+                index.putIfAbsent(m.idNumber().trim().toUpperCase(), i);
+            }
+        }
+        if (index.isEmpty()) {
+            return;
+        }
+        jdbc.sql("SELECT m.id_number, h.household_no, v.name FROM registry_member m "
+                        + "JOIN registry_household h ON h.id = m.household_id "
+                        + "JOIN registry_village v ON v.id = h.village_id "
+                        + "WHERE m.id_number IN (:ids) AND h.status = 'ACTIVE' AND h.id <> :self AND h.id <> :moving "
+                        + "ORDER BY h.id")
+                .param("ids", index.keySet()).param("self", householdId == null ? -1L : householdId)
+                .param("moving", movingFrom == null ? -1L : movingFrom)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list()
+                .forEach(r -> p.add(new FieldProblem("members[" + index.get(r[0]) + "].idNumber", "IN_OTHER_HOUSEHOLD",
+                        "身份证号已登记在" + r[2] + "户 " + r[1] + " 的成员中（一人只能在一户）；迁移人员请先在原户办理迁出、婚出、"
+                                + "分户或合户")));
     }
 
     static final Set<String> HEALTH = allowed("health");

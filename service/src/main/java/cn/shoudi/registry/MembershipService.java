@@ -105,7 +105,7 @@ class MembershipService {
                 base.householdClass(), s.newNetIncome(), BigDecimal.ZERO, null, base.riskTypes(), base.selfCoping(),
                 base.guaranteeIssue(), leaving, h.currentHelper().orElse(null), null, base.housing(), base.facts());
         validator.validate(remaining, householdId);
-        Household fresh = service.register(created);
+        Household fresh = service.register(created, householdId);
         h.apply(remaining, clock.instant());
         leaving.forEach(m -> h.record("SPLIT_OUT", m, date, fresh.id(), s.note(), clock.instant()));
         leaving.forEach(m -> fresh.record("SPLIT_IN", m, date, h.id(), s.note(), clock.instant()));
@@ -142,7 +142,7 @@ class MembershipService {
         List<MemberData> all = new ArrayList<>(h.toData().members());
         all.addAll(incoming);
         HouseholdData merged = with(h.toData(), all, m.netIncome(), null);
-        validator.validate(merged, householdId);
+        validator.validate(merged, householdId, other.id());
         h.apply(merged, clock.instant());
         incoming.forEach(x -> h.record("MERGE_IN", x, date, other.id(), m.note(), clock.instant()));
         incoming.forEach(x -> other.record("MERGE_OUT", x, date, h.id(), m.note(), clock.instant()));

@@ -67,7 +67,7 @@ class RulesInputsIntegrationTest {
             compared++;
         }
         assertThat(compared).isEqualTo(3388);
-        assertThat(registry.snapshot(ids.get(10)).orElseThrow().input().details().helperAssigned()).isTrue();
+        assertThat(registry.snapshot(ids.get(10)).orElseThrow().input().details().bool("helperAssigned")).isTrue();
         assertThat(registry.snapshot(ids.get(1))).as("merged: not evaluated").isEmpty();
         assertThat(loaded.values().stream().filter(s -> !s.input().members().isEmpty()).count()).isEqualTo(3388);
     }

@@ -29,6 +29,15 @@ import static cn.shoudi.rules.facts.FactType.*;
  */
 public final class FactCatalogue {
 
+    // the word lists come first: static fields are initialised in order and STANDARD uses them
+    private static final List<String> CLASSES = List.of("一般农户", "脱贫户", "未脱贫户");
+    private static final List<String> RISK_TYPES = List.of("因病", "因学", "因残", "因自然灾害", "因意外事故",
+            "因产业项目失败", "因务工就业不稳", "缺劳动力", "其他");
+    /** 主要致贫原因 codes of the 《贫困户登记表》; the form writes 其它. */
+    private static final List<String> CAUSES = List.of("因病", "因残", "因学", "因灾", "缺土地", "缺水", "缺技术", "缺劳力",
+            "缺资金", "交通条件落后", "自身发展动力不足", "其它");
+    private static final BigDecimal MONEY_MAX = new BigDecimal("99999999.99");
+
     /** The catalogue shipped with the product. */
     public static final FactCatalogue STANDARD = standard();
 
@@ -117,14 +126,6 @@ public final class FactCatalogue {
     }
 
     // ------------------------------------------------------------------------------------------ the shipped entries
-
-    private static final List<String> CLASSES = List.of("一般农户", "脱贫户", "未脱贫户");
-    private static final List<String> RISK_TYPES = List.of("因病", "因学", "因残", "因自然灾害", "因意外事故",
-            "因产业项目失败", "因务工就业不稳", "缺劳动力", "其他");
-    /** 主要致贫原因 codes of the 《贫困户登记表》; the form writes 其它. */
-    private static final List<String> CAUSES = List.of("因病", "因残", "因学", "因灾", "缺土地", "缺水", "缺技术", "缺劳力",
-            "缺资金", "交通条件落后", "自身发展动力不足", "其它");
-    private static final BigDecimal MONEY_MAX = new BigDecimal("99999999.99");
 
     private static FactCatalogue standard() {
         List<FactDefinition> all = new ArrayList<>();

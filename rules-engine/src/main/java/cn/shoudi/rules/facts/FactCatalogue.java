@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,23 +93,37 @@ public final class FactCatalogue {
      * fact, every fact it is computed from has one.
      */
     public boolean hasSource(String key) {
-        return hasSource(key, new HashSet<>());
+        return unsourced(key).isEmpty();
     }
 
-    private boolean hasSource(String key, Set<String> visiting) {
+    /**
+     * The facts that leave this one without a source, empty when it has one: itself when it is not in the catalogue,
+     * has source {@link FactSource#NONE}, or is derived from nothing or from itself (a cycle); for a derived fact,
+     * those of the facts it is computed from, recursively.
+     */
+    public Set<String> unsourced(String key) {
+        Set<String> out = new LinkedHashSet<>();
+        collectUnsourced(key, out, new HashSet<>());
+        return out;
+    }
+
+    private void collectUnsourced(String key, Set<String> out, Set<String> path) {
         FactDefinition d = byKey.get(key);
-        if (d == null || d.source() == FactSource.NONE || !visiting.add(key)) {
-            return false;
+        if (d == null || d.source() == FactSource.NONE || path.contains(key)
+                || d.source() == FactSource.DERIVED && d.derivedFrom().isEmpty()) {
+            out.add(key);
+            return;
         }
-        if (d.source() != FactSource.DERIVED) {
-            return true;
+        if (d.source() == FactSource.DERIVED) {
+            path.add(key);
+            d.derivedFrom().forEach(k -> collectUnsourced(k, out, path));
+            path.remove(key);
         }
-        return !d.derivedFrom().isEmpty() && d.derivedFrom().stream().allMatch(k -> hasSource(k, visiting));
     }
 
     /** The recorded facts (no source but people) that a fact is computed from, itself for a recorded fact. */
     public Set<String> recordedInputs(String key) {
-        Set<String> out = new java.util.LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>();
         collect(key, out, new HashSet<>());
         return out;
     }
@@ -288,7 +303,8 @@ public final class FactCatalogue {
         all.add(derived("villageCadreCount", "现任村干部人数", EXCLUSION, INTEGER, "villageCadre"));
         all.add(derived("monitored", "是否监测对象", MONITORING, BOOLEAN, "monitoringCategory"));
         all.add(derived("monthsSinceMonitoring", "纳入监测月数", MONITORING, INTEGER, "monitoringSince"));
-        all.add(derived("segment", "人群类别", MONITORING, CHOICE, "householdClass", "monitoringCategory"));
+        all.add(derivedEntry("segment", "人群类别", MONITORING, CHOICE, "householdClass", "monitoringCategory")
+                .allowed(List.of("一般农户", "脱贫", "监测")).done());
         all.add(derived("helperAssigned", "已落实帮扶责任人", ASSISTANCE, BOOLEAN, "helperCadre"));
         all.add(derived("invalidIdNumberCount", "身份证号无效人数", DATA_QUALITY, INTEGER, "idNumber", "sex",
                 "birthDate"));
@@ -318,9 +334,13 @@ public final class FactCatalogue {
 
     private static FactDefinition derived(String key, String label, FactGroup group, FactType type,
                                           String... from) {
+        return derivedEntry(key, label, group, type, from).done();
+    }
+
+    private static Entry derivedEntry(String key, String label, FactGroup group, FactType type, String... from) {
         Entry e = new Entry(key, label, Level.HOUSEHOLD, group, type).source(FactSource.DERIVED);
         e.derivedFrom = List.of(from);
-        return e.done();
+        return e;
     }
 
     /** Fluent construction of one definition. */

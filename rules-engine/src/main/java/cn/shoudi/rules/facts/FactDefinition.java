@@ -59,6 +59,12 @@ public record FactDefinition(String key, String label, Level level, FactGroup gr
         hint = hint == null ? "" : hint;
     }
 
+    /** The same fact with another source, e.g. to see which rows a fact without a source would leave unreachable. */
+    public FactDefinition withSource(FactSource newSource) {
+        return new FactDefinition(key, label, level, group, type, allowed, min, max, unit, newSource, derivedFrom,
+                field, hint);
+    }
+
     /** Whether people record it: in the registry's {@code facts} map or one of its basic fields. */
     public boolean recorded() {
         return source == FactSource.REGISTRY;

@@ -42,9 +42,15 @@ final class ExampleColumns {
     /**
      * The typed value of a cell.
      *
+     * A choice may be outside the fact's allowed values: the data-quality table's examples hold such values (e.g. a
+     * cause written 因病致贫), as data recorded before the list existed does.
+     *
      * @throws IllegalArgumentException with a Chinese message when the text does not fit the fact's type or range
      */
     static Object value(FactDefinition d, String text) {
+        if (d.type() == FactType.CHOICE || d.type() == FactType.CHOICES) {
+            return d.read(text);
+        }
         if (d.type() == FactType.BOOLEAN) { // example sheets write true/false as policy staff do in condition cells
             String t = text.trim();
             if (t.equalsIgnoreCase("true")) {

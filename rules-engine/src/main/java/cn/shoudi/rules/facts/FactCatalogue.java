@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,15 @@ import static cn.shoudi.rules.facts.FactType.*;
  * recorded facts are stored in the registry's {@code facts} column without a migration.
  */
 public final class FactCatalogue {
+
+    // the word lists come first: static fields are initialised in order and STANDARD uses them
+    private static final List<String> CLASSES = List.of("一般农户", "脱贫户", "未脱贫户");
+    private static final List<String> RISK_TYPES = List.of("因病", "因学", "因残", "因自然灾害", "因意外事故",
+            "因产业项目失败", "因务工就业不稳", "缺劳动力", "其他");
+    /** 主要致贫原因 codes of the 《贫困户登记表》; the form writes 其它. */
+    private static final List<String> CAUSES = List.of("因病", "因残", "因学", "因灾", "缺土地", "缺水", "缺技术", "缺劳力",
+            "缺资金", "交通条件落后", "自身发展动力不足", "其它");
+    private static final BigDecimal MONEY_MAX = new BigDecimal("99999999.99");
 
     /** The catalogue shipped with the product. */
     public static final FactCatalogue STANDARD = standard();
@@ -83,23 +93,37 @@ public final class FactCatalogue {
      * fact, every fact it is computed from has one.
      */
     public boolean hasSource(String key) {
-        return hasSource(key, new HashSet<>());
+        return unsourced(key).isEmpty();
     }
 
-    private boolean hasSource(String key, Set<String> visiting) {
+    /**
+     * The facts that leave this one without a source, empty when it has one: itself when it is not in the catalogue,
+     * has source {@link FactSource#NONE}, or is derived from nothing or from itself (a cycle); for a derived fact,
+     * those of the facts it is computed from, recursively.
+     */
+    public Set<String> unsourced(String key) {
+        Set<String> out = new LinkedHashSet<>();
+        collectUnsourced(key, out, new HashSet<>());
+        return out;
+    }
+
+    private void collectUnsourced(String key, Set<String> out, Set<String> path) {
         FactDefinition d = byKey.get(key);
-        if (d == null || d.source() == FactSource.NONE || !visiting.add(key)) {
-            return false;
+        if (d == null || d.source() == FactSource.NONE || path.contains(key)
+                || d.source() == FactSource.DERIVED && d.derivedFrom().isEmpty()) {
+            out.add(key);
+            return;
         }
-        if (d.source() != FactSource.DERIVED) {
-            return true;
+        if (d.source() == FactSource.DERIVED) {
+            path.add(key);
+            d.derivedFrom().forEach(k -> collectUnsourced(k, out, path));
+            path.remove(key);
         }
-        return !d.derivedFrom().isEmpty() && d.derivedFrom().stream().allMatch(k -> hasSource(k, visiting));
     }
 
     /** The recorded facts (no source but people) that a fact is computed from, itself for a recorded fact. */
     public Set<String> recordedInputs(String key) {
-        Set<String> out = new java.util.LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>();
         collect(key, out, new HashSet<>());
         return out;
     }
@@ -117,14 +141,6 @@ public final class FactCatalogue {
     }
 
     // ------------------------------------------------------------------------------------------ the shipped entries
-
-    private static final List<String> CLASSES = List.of("一般农户", "脱贫户", "未脱贫户");
-    private static final List<String> RISK_TYPES = List.of("因病", "因学", "因残", "因自然灾害", "因意外事故",
-            "因产业项目失败", "因务工就业不稳", "缺劳动力", "其他");
-    /** 主要致贫原因 codes of the 《贫困户登记表》; the form writes 其它. */
-    private static final List<String> CAUSES = List.of("因病", "因残", "因学", "因灾", "缺土地", "缺水", "缺技术", "缺劳力",
-            "缺资金", "交通条件落后", "自身发展动力不足", "其它");
-    private static final BigDecimal MONEY_MAX = new BigDecimal("99999999.99");
 
     private static FactCatalogue standard() {
         List<FactDefinition> all = new ArrayList<>();
@@ -287,7 +303,8 @@ public final class FactCatalogue {
         all.add(derived("villageCadreCount", "现任村干部人数", EXCLUSION, INTEGER, "villageCadre"));
         all.add(derived("monitored", "是否监测对象", MONITORING, BOOLEAN, "monitoringCategory"));
         all.add(derived("monthsSinceMonitoring", "纳入监测月数", MONITORING, INTEGER, "monitoringSince"));
-        all.add(derived("segment", "人群类别", MONITORING, CHOICE, "householdClass", "monitoringCategory"));
+        all.add(derivedEntry("segment", "人群类别", MONITORING, CHOICE, "householdClass", "monitoringCategory")
+                .allowed(List.of("一般农户", "脱贫", "监测")).done());
         all.add(derived("helperAssigned", "已落实帮扶责任人", ASSISTANCE, BOOLEAN, "helperCadre"));
         all.add(derived("invalidIdNumberCount", "身份证号无效人数", DATA_QUALITY, INTEGER, "idNumber", "sex",
                 "birthDate"));
@@ -317,9 +334,13 @@ public final class FactCatalogue {
 
     private static FactDefinition derived(String key, String label, FactGroup group, FactType type,
                                           String... from) {
+        return derivedEntry(key, label, group, type, from).done();
+    }
+
+    private static Entry derivedEntry(String key, String label, FactGroup group, FactType type, String... from) {
         Entry e = new Entry(key, label, Level.HOUSEHOLD, group, type).source(FactSource.DERIVED);
         e.derivedFrom = List.of(from);
-        return e.done();
+        return e;
     }
 
     /** Fluent construction of one definition. */

@@ -59,6 +59,12 @@ public record FactDefinition(String key, String label, Level level, FactGroup gr
         hint = hint == null ? "" : hint;
     }
 
+    /** The same fact with another source, e.g. to see which rows a fact without a source would leave unreachable. */
+    public FactDefinition withSource(FactSource newSource) {
+        return new FactDefinition(key, label, level, group, type, allowed, min, max, unit, newSource, derivedFrom,
+                field, hint);
+    }
+
     /** Whether people record it: in the registry's {@code facts} map or one of its basic fields. */
     public boolean recorded() {
         return source == FactSource.REGISTRY;
@@ -89,12 +95,27 @@ public record FactDefinition(String key, String label, Level level, FactGroup gr
      * @throws IllegalArgumentException with a Chinese message naming the fact when the text does not fit
      */
     public Object parse(String text) {
+        Object value = read(text);
+        check(value).ifPresent(message -> {
+            throw new IllegalArgumentException(message);
+        });
+        return value;
+    }
+
+    /**
+     * Reads text into the fact's type without checking its allowed values or range: for data that may hold values
+     * people can no longer record, such as the examples of the data-quality checks.
+     *
+     * @return the typed value, or null for blank text
+     * @throws IllegalArgumentException with a Chinese message naming the fact when the text is not of its type
+     */
+    public Object read(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String t = text.trim();
         try {
-            Object value = switch (type) {
+            return switch (type) {
                 case BOOLEAN -> switch (t) {
                     case "是", "true", "TRUE", "True", "1", "有" -> Boolean.TRUE;
                     case "否", "false", "FALSE", "False", "0", "无", "没有" -> Boolean.FALSE;
@@ -112,10 +133,6 @@ public record FactDefinition(String key, String label, Level level, FactGroup gr
                 case CHOICES -> Arrays.stream(t.split("[、,，;；\\s]+")).filter(s -> !s.isBlank()).toList();
                 case CHOICE, TEXT -> t;
             };
-            check(value).ifPresent(message -> {
-                throw new IllegalArgumentException(message);
-            });
-            return value;
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("「" + label + "」应为" + (type == FactType.INTEGER ? "整数" : "数字")
                     + "，现为「" + t + "」");

@@ -1,5 +1,6 @@
 package cn.shoudi.rules.table;
 
+import cn.shoudi.rules.facts.FactCatalogue;
 import cn.shoudi.rules.params.Parameter;
 
 import java.math.BigDecimal;
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Static analysis of a compiled policy's tables, for policy staff before they publish:
  * <ul>
+ *   <li>condition cells testing a fact that has no source in the product, so the row can never fire in production
+ *       (an error: the reachability gate);</li>
  *   <li>rows that can never fire: two conditions on the same fact that exclude each other (an error);</li>
  *   <li>rows testing the same facts whose conditions can hold together but that give different outcomes — the
  *       upper row decides, which may not be what was meant (a warning);</li>
@@ -33,7 +36,7 @@ public final class TableAnalysis {
             Pattern.compile("^\\s*(\\w+)\\s*(<=|>=|<|>|==)\\s*(param\\(\"\\$param\"\\)|\\$param)\\s*$");
     private static final Pattern LIST_HELPER = Pattern.compile("^\\s*(householdClassIn|segmentIn)\\(\"\\$param\"\\)\\s*$");
 
-    /** One result of the analysis, located to its row. */
+    /** One result of the analysis, located to its row or cell. */
     public record Result(CellRef at, boolean error, String code, String messageZh, String messageEn) {
     }
 
@@ -41,11 +44,22 @@ public final class TableAnalysis {
     }
 
     /**
+     * Analyses the policy against the shipped {@link FactCatalogue#STANDARD}.
+     *
      * @param firedByTable rule codes fired by at least one example, per table id
      */
     public static List<Result> analyse(Policy policy, Map<String, Set<String>> firedByTable) {
+        return analyse(policy, firedByTable, FactCatalogue.STANDARD);
+    }
+
+    /**
+     * @param firedByTable rule codes fired by at least one example, per table id
+     * @param catalogue    the facts and their sources, for the reachability gate; never null
+     */
+    public static List<Result> analyse(Policy policy, Map<String, Set<String>> firedByTable, FactCatalogue catalogue) {
         List<Result> out = new ArrayList<>();
         for (DecisionTable t : policy.tables()) {
+            FactReachability.check(t, catalogue, out);
             List<LocalDate> dates = dates(policy, t);
             Map<RuleRow, Map<String, List<Constraint>>> parsed = new LinkedHashMap<>();
             for (RuleRow row : t.rules()) {

@@ -23,6 +23,8 @@ public final class TestCleanup {
         jdbc.sql("DELETE FROM registry_member WHERE household_id IN (" + ids + ")").params(params).update();
         jdbc.sql("DELETE FROM registry_member_event WHERE household_id IN (" + ids + ")").params(params).update();
         jdbc.sql("DELETE FROM registry_helper_assignment WHERE household_id IN (" + ids + ")").params(params).update();
+        jdbc.sql("DELETE FROM registry_fact_change WHERE household_id IN (" + ids + ")").params(params).update();
+        jdbc.sql("DELETE FROM intake_signal WHERE household_id IN (" + ids + ")").params(params).update();
         jdbc.sql("DELETE FROM registry_household WHERE " + where).params(params).update();
     }
 

@@ -151,12 +151,14 @@ class ReEvaluationIntegrationTest {
     /** A 脱贫户 of two above the monitoring line, with the head's health and the house grade given. */
     private Map<String, Object> household(String no, String headHealth, String houseGrade) {
         Map<String, Object> h = town.household(no, 30000);
+        String head = cn.shoudi.TestIds.fresh("1965", true);
+        String spouse = cn.shoudi.TestIds.fresh("1967", false);
         h.put("members", List.of(
-                new java.util.HashMap<>(Map.of("name", "冉德才", "idNumber", "500243196504120011", "sex", "男",
-                        "birthDate", "1965-04-12", "relation", "户主", "health", headHealth, "medicalInsured", true,
+                new java.util.HashMap<>(Map.of("name", "冉德才", "idNumber", head, "sex", "男",
+                        "birthDate", cn.shoudi.TestIds.birthDate(head), "relation", "户主", "health", headHealth, "medicalInsured", true,
                         "labour", "普通劳动力")),
-                new java.util.HashMap<>(Map.of("name", "何秀英", "idNumber", "500243196708230028", "sex", "女",
-                        "birthDate", "1967-08-23", "relation", "配偶", "health", "健康", "medicalInsured", true,
+                new java.util.HashMap<>(Map.of("name", "何秀英", "idNumber", spouse, "sex", "女",
+                        "birthDate", cn.shoudi.TestIds.birthDate(spouse), "relation", "配偶", "health", "健康", "medicalInsured", true,
                         "labour", "普通劳动力"))));
         h.put("housing", Map.of("houseGrade", houseGrade, "waterQualityOk", true, "familyDoctorSigned", true,
                 "registeredYear", 2015, "exitYear", 2018, "mainCause", "因病"));

@@ -53,7 +53,7 @@ class ImportCrashIntegrationTest {
     }
 
     private byte[] csv() {
-        StringBuilder sb = new StringBuilder(String.join(",", HouseholdImport.HEADERS)).append("\n");
+        StringBuilder sb = new StringBuilder(String.join(",", HouseholdImportIntegrationTest.HEADERS)).append("\n");
         for (int h = 1; h <= 3; h++) {
             String head = TestIds.fresh("1970", true);
             String born = head.substring(6, 10) + "-" + head.substring(10, 12) + "-" + head.substring(12, 14);

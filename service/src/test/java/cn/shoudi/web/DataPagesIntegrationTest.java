@@ -41,7 +41,9 @@ class DataPagesIntegrationTest {
                 .body(String.class);
         assertThat(search).contains(no, "/households/" + id);
         String page = browser.get().uri("/households/" + id).retrieve().body(String.class);
-        assertThat(page).contains("5002431********011", "评估记录", "监测任务").doesNotContain("500243196504120011");
+        String head = jdbc.sql("SELECT id_number FROM registry_member WHERE household_id = ? AND relation = '户主'")
+                .param(id).query(String.class).single();
+        assertThat(page).contains(cn.shoudi.Privacy.maskIdNumber(head), "评估记录", "监测任务").doesNotContain(head);
         String bad = post(browser, page, "/households/" + id + "/income", "9000.123");
         assertThat(bad).contains("家庭纯收入超出范围");
         String saved = post(browser, bad, "/households/" + id + "/income", "12000");

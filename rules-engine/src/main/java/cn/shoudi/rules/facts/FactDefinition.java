@@ -142,7 +142,7 @@ public record FactDefinition(String key, String label, Level level, FactGroup gr
     }
 
     /**
-     * Reads a value as a JSON parser gives it (Boolean, Number, String, a list of strings).
+     * Reads a value as a JSON parser gives it (Boolean, Number, String, a list of strings), or already typed.
      *
      * @throws IllegalArgumentException with a Chinese message naming the fact when the value does not fit
      */
@@ -156,7 +156,8 @@ public record FactDefinition(String key, String label, Level level, FactGroup gr
                     : value instanceof String s ? parse(s) : wrong(value);
             case CHOICES -> value instanceof Collection<?> c ? c.stream().map(String::valueOf).map(String::trim)
                     .filter(s -> !s.isEmpty()).toList() : value instanceof String s ? parse(s) : wrong(value);
-            case DATE, CHOICE, TEXT -> value instanceof String s ? parse(s) : wrong(value);
+            case DATE -> value instanceof LocalDate d ? d : value instanceof String s ? parse(s) : wrong(value);
+            case CHOICE, TEXT -> value instanceof String s ? parse(s) : wrong(value);
         };
         check(typed).ifPresent(message -> {
             throw new IllegalArgumentException(message);

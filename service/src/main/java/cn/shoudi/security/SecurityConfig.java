@@ -106,6 +106,8 @@ class SecurityConfig {
                         .requestMatchers("/reports/township/ledgers/**").hasAnyRole("LEADER", "INFO_OFFICER")
                         .requestMatchers("/reports/**").hasAnyRole(STAFF)
                         .requestMatchers("/tasks", "/tasks/**").hasAnyRole("CADRE", "INFO_OFFICER")
+                        .requestMatchers(HttpMethod.POST, "/households/*/survey", "/households/*/survey/**")
+                        .hasAnyRole("CADRE", "INFO_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/households/**").hasRole("INFO_OFFICER")
                         .requestMatchers("/households", "/households/**").hasAnyRole(STAFF)
                         .requestMatchers("/imports", "/signals/**").hasRole("INFO_OFFICER")

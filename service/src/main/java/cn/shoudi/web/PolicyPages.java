@@ -32,8 +32,11 @@ class PolicyPages {
     private final Views views;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final cn.shoudi.assessment.RuleCoverage coverage;
 
-    PolicyPages(PolicyController policy, Views views, JdbcClient jdbc, JsonMapper json) {
+    PolicyPages(PolicyController policy, Views views, JdbcClient jdbc, JsonMapper json,
+                cn.shoudi.assessment.RuleCoverage coverage) {
+        this.coverage = coverage;
         this.policy = policy;
         this.views = views;
         this.jdbc = jdbc;
@@ -48,6 +51,18 @@ class PolicyPages {
         model.addAttribute("published", versions.stream().filter(v -> "PUBLISHED".equals(v.get("status")))
                 .findFirst().orElse(null));
         return "policy/versions";
+    }
+
+    /** The published rows with their production hits and how many households lack their facts. */
+    @GetMapping("/policy/rules")
+    String rules(Model model) {
+        cn.shoudi.assessment.RuleCoverage.Report report = coverage.report();
+        Map<String, List<cn.shoudi.assessment.RuleCoverage.RowView>> tables = new LinkedHashMap<>();
+        report.rows().forEach(r -> tables.computeIfAbsent(r.tableTitle() + "（" + r.file() + "）", k -> new ArrayList<>())
+                .add(r));
+        model.addAttribute("report", report);
+        model.addAttribute("tables", tables);
+        return "policy/rules";
     }
 
     @PostMapping("/policy/upload")

@@ -185,6 +185,59 @@ class BrowserIntegrationTest {
         logout();
     }
 
+    @Test
+    void anOfficerOnAPhoneRecordsAHouseholdsFactsGroupByGroupAndSeesWhatIsStillMissing() throws Exception {
+        long household = jdbc.sql("SELECT MIN(id) FROM registry_household WHERE household_class = 'GENERAL' "
+                + "AND status = 'ACTIVE'").query(Long.class).single();
+        // a household recorded before the survey existed: none of the facts beyond the basics
+        jdbc.sql("UPDATE registry_household SET facts = NULL WHERE id = ?").param(household).update();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        login("xiangxinxiyuan");
+        browser.get(url("/households/" + household));
+        browser.findElement(By.id("survey-link")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/survey"));
+        assertThat(browser.findElement(By.id("missing")).getText()).contains("享受型车辆价值", "经营企业");
+        shot("survey-1-missing");
+
+        WebElement form = browser.findElement(By.id("form-EXCLUSION"));
+        form.findElement(By.name("f.awayMonths")).sendKeys("700");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("survey-error")).isEmpty());
+        assertThat(browser.findElement(By.id("survey-error")).getText()).contains("全家外出月数", "0 至 600");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM registry_household WHERE id = ? AND facts IS NULL").param(household)
+                .query(Long.class).single()).isEqualTo(1);
+        shot("survey-2-refused");
+
+        form = browser.findElement(By.id("form-EXCLUSION"));
+        WebElement away = form.findElement(By.name("f.awayMonths"));
+        away.clear();
+        away.sendKeys("18");
+        form.findElement(By.name("f.vehicleValue")).sendKeys("30000");
+        new Select(form.findElement(By.name("f.runsEnterprise"))).selectByValue("false");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        awaitNotice("已保存，正在重新评估");
+        assertThat(browser.findElement(By.id("missing")).getText()).doesNotContain("享受型车辆价值", "经营企业");
+        assertThat(jdbc.sql("SELECT facts FROM registry_household WHERE id = ?").param(household).query(String.class)
+                .single()).contains("\"vehicleValue\":\"30000\"", "\"awayMonths\":\"18\"");
+        shot("survey-3-saved");
+        logout();
+    }
+
+    @Test
+    void aPolicyOfficerSeesEachPublishedRowsHitsAndTheHouseholdsLackingItsFacts() throws Exception {
+        browser.manage().window().setSize(new Dimension(1366, 900));
+        login("zhengce");
+        browser.get(url("/policy"));
+        browser.findElement(By.id("rules-link")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().endsWith("/policy/rules"));
+        WebElement unstable = browser.findElement(By.id("rule-M-1"));
+        assertThat(Long.parseLong(unstable.findElement(By.className("hits")).getText())).isGreaterThan(0);
+        assertThat(browser.findElement(By.id("rule-ID-EX4a")).getText()).contains("享受型车辆价值");
+        assertThat(browser.findElements(By.cssSelector("tr[id^=rule-]"))).hasSizeGreaterThan(80);
+        shot("policy-4-rules");
+        logout();
+    }
+
     private void awaitNotice(String text) {
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)

@@ -1,0 +1,36 @@
+package cn.shoudi.assessment;
+
+import cn.shoudi.Viewer;
+import cn.shoudi.registry.Registry;
+import cn.shoudi.rules.facts.FactDefinition;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** REST API of the published rows' production coverage and of a household's missing facts. */
+@RestController
+public class RuleCoverageController {
+
+    private final RuleCoverage coverage;
+    private final Registry registry;
+
+    RuleCoverageController(RuleCoverage coverage, Registry registry) {
+        this.coverage = coverage;
+        this.registry = registry;
+    }
+
+    /** Every row of the published tables with how many households it fired for and how many lack one of its facts. */
+    @GetMapping("/api/policy/rules")
+    public RuleCoverage.Report rules() {
+        return coverage.report();
+    }
+
+    /** The recorded facts the published rows test that this household lacks (还缺). */
+    @GetMapping("/api/households/{id}/missing-facts")
+    public List<FactDefinition> missing(@PathVariable long id) {
+        registry.requireVisible(Viewer.current(), id);
+        return coverage.missing(id);
+    }
+}

@@ -32,7 +32,7 @@ class FactCatalogueUnitTest {
 
     private static FactDefinition fact(String key, FactSource source, String... derivedFrom) {
         return new FactDefinition(key, key, Level.HOUSEHOLD, FactGroup.BASIC, FactType.BOOLEAN, List.of(), null, null,
-                "", source, List.of(derivedFrom), null, "");
+                "", source, List.of(derivedFrom), null, "", "");
     }
 
     private static String property(Method getter) {

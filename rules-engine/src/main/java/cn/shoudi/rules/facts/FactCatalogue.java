@@ -168,9 +168,9 @@ public final class FactCatalogue {
         all.add(member("health", "健康状况", CHOICE).group(MEDICAL).allowed(List.of("健康", "长期慢性病", "大病", "残疾"))
                 .field("members[].health").done());
         all.add(member("disabilityGrade", "残疾等级", INTEGER).group(MEDICAL).range(1, 4).unit("级")
-                .field("members[].disabilityGrade").done());
+                .field("members[].disabilityGrade").absent("无残疾").done());
         all.add(member("disabilityCardNo", "残疾证号", TEXT).group(MEDICAL)
-                .hint("20位：身份证号+残疾类别(1-7)+残疾等级(1-4)").done());
+                .hint("20位：身份证号+残疾类别(1-7)+残疾等级(1-4)").absent("无残疾证").done());
         all.add(member("medicalInsured", "基本医保", BOOLEAN).group(MEDICAL).field("members[].medicalInsured").done());
         all.add(member("seriousIllnessInsured", "大病保险", BOOLEAN).group(MEDICAL).done());
         all.add(member("schooling", "就学情况", CHOICE).group(EDUCATION)
@@ -189,13 +189,13 @@ public final class FactCatalogue {
         all.add(member("villageCadre", "村干部", BOOLEAN).group(EXCLUSION).hint("现任村四职/村三委干部").done());
         // registration (建档立卡)
         all.add(hh("registeredYear", "建档立卡年份", REGISTRATION, INTEGER).range(2013, thisYear).unit("年")
-                .field("housing.registeredYear").done());
+                .field("housing.registeredYear").absent("未建档立卡").done());
         all.add(hh("exitYear", "脱贫年份", REGISTRATION, INTEGER).range(2013, thisYear).unit("年")
-                .field("housing.exitYear").done());
-        all.add(hh("returnedYear", "返贫年份", REGISTRATION, INTEGER).range(2013, thisYear).unit("年").done());
+                .field("housing.exitYear").absent("未脱贫或未建档立卡").done());
+        all.add(hh("returnedYear", "返贫年份", REGISTRATION, INTEGER).range(2013, thisYear).unit("年").absent("未返贫").done());
         all.add(hh("mainCause", "主要致贫原因", REGISTRATION, CHOICE).allowed(CAUSES).field("housing.mainCause").done());
         all.add(hh("otherCauses", "其他致贫原因", REGISTRATION, CHOICES).allowed(CAUSES).hint("最多两项，不含主要致贫原因")
-                .done());
+                .absent("无其他致贫原因").done());
         all.add(hh("majorPovertyCause", "有重大致贫原因", REGISTRATION, BOOLEAN)
                 .hint("村干部家庭确有重大致贫原因时填“是”，转人工复核").done());
         // income
@@ -251,8 +251,8 @@ public final class FactCatalogue {
         all.add(hh("lowIncomeAllowance", "享受低保", ASSISTANCE, BOOLEAN).field("housing.lowIncomeAllowance").done());
         all.add(hh("policyEffectVisible", "政策效果明显", ASSISTANCE, BOOLEAN).hint("已享受的帮扶政策见到明显效果").done());
         all.add(hh("monitoringCategory", "监测类型", MONITORING, CHOICE)
-                .allowed(List.of("脱贫不稳定户", "边缘易致贫户", "突发严重困难户")).hint("经程序确认纳入监测的类型").done());
-        all.add(hh("monitoringSince", "纳入监测日期", MONITORING, DATE).hint("须同时填写监测类型").done());
+                .allowed(List.of("脱贫不稳定户", "边缘易致贫户", "突发严重困难户")).hint("经程序确认纳入监测的类型").absent("不是监测对象").done());
+        all.add(hh("monitoringSince", "纳入监测日期", MONITORING, DATE).hint("须同时填写监测类型").absent("不是监测对象").done());
         all.add(hh("measuresImplemented", "已落实帮扶措施数", MONITORING, INTEGER).range(0, 100).unit("项").done());
         all.add(hh("rigidSpendResolved", "大额刚性支出已解决", MONITORING, BOOLEAN).done());
         all.add(hh("newRiskDetected", "有新风险", MONITORING, BOOLEAN).done());
@@ -358,6 +358,7 @@ public final class FactCatalogue {
         private List<String> derivedFrom = List.of();
         private String field;
         private String hint = "";
+        private String absentMeans = "";
 
         Entry(String key, String label, Level level, FactGroup group, FactType type) {
             this.key = key;
@@ -398,6 +399,12 @@ public final class FactCatalogue {
             return this;
         }
 
+        /** A missing value is this answer, not unknown. */
+        Entry absent(String meaning) {
+            absentMeans = meaning;
+            return this;
+        }
+
         Entry hint(String h) {
             hint = h;
             return this;
@@ -405,7 +412,7 @@ public final class FactCatalogue {
 
         FactDefinition done() {
             return new FactDefinition(key, label, level, group, type, allowed, min, max, unit, source, derivedFrom,
-                    field, hint);
+                    field, hint, absentMeans);
         }
     }
 }

@@ -27,10 +27,12 @@ import java.util.Optional;
  * @param field       where a registry basic lives in the REST body when it is not in the {@code facts} map
  *                    (e.g. {@code housing.houseGrade}); null for facts recorded in the {@code facts} map
  * @param hint        one sentence for the person recording it, or empty
+ * @param absentMeans what a missing value means when it is an answer rather than unknown (e.g. 未返贫 for the year of
+ *                    returning to poverty), or empty when a missing value is unknown (还缺)
  */
 public record FactDefinition(String key, String label, Level level, FactGroup group, FactType type,
                              List<String> allowed, BigDecimal min, BigDecimal max, String unit, FactSource source,
-                             List<String> derivedFrom, String field, String hint) {
+                             List<String> derivedFrom, String field, String hint, String absentMeans) {
 
     /** Whether a fact describes the household or one member. */
     public enum Level {
@@ -57,12 +59,18 @@ public record FactDefinition(String key, String label, Level level, FactGroup gr
         derivedFrom = List.copyOf(derivedFrom);
         unit = unit == null ? "" : unit;
         hint = hint == null ? "" : hint;
+        absentMeans = absentMeans == null ? "" : absentMeans;
+    }
+
+    /** Whether a missing value is an answer (e.g. 未返贫) rather than unknown. */
+    public boolean absenceIsAnswer() {
+        return !absentMeans.isEmpty();
     }
 
     /** The same fact with another source, e.g. to see which rows a fact without a source would leave unreachable. */
     public FactDefinition withSource(FactSource newSource) {
         return new FactDefinition(key, label, level, group, type, allowed, min, max, unit, newSource, derivedFrom,
-                field, hint);
+                field, hint, absentMeans);
     }
 
     /** Whether people record it: in the registry's {@code facts} map or one of its basic fields. */

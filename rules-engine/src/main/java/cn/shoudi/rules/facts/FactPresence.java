@@ -44,6 +44,9 @@ public final class FactPresence {
         if (d == null) {
             return false;
         }
+        if (d.absenceIsAnswer()) {
+            return true;
+        }
         if (d.level() == Level.MEMBER) {
             return h.members().stream().allMatch(m -> m.facts().containsKey(key));
         }

@@ -7,8 +7,11 @@ import cn.shoudi.registry.TownshipData;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** A household while the generator builds it. */
@@ -23,6 +26,8 @@ final class Draft {
         boolean lowIncomeAllowance, publicWelfareJob, chronicCard;
         /** What the slot was planned as: HEAD, SPOUSE, KID, KID16, PRE_AID, YOUTH_HS, OTHER. */
         String slot;
+        /** Member facts of the catalogue kept in the registry's facts map, by key (see {@link FactsDraft}). */
+        final Map<String, Object> facts = new TreeMap<>();
 
         boolean male() {
             return "男".equals(sex);
@@ -31,7 +36,7 @@ final class Draft {
         MemberData toData() {
             return new MemberData(name, idNumber, sex, birthDate, relation, health, disabilityGrade, schooling, true,
                     labour, lowIncomeAllowance ? Boolean.TRUE : null, publicWelfareJob ? Boolean.TRUE : null,
-                    chronicCard ? Boolean.TRUE : null, educationAid);
+                    chronicCard ? Boolean.TRUE : null, educationAid, frozen(facts));
         }
     }
 
@@ -44,6 +49,8 @@ final class Draft {
     Integer registeredYear, exitYear, relocationYear, buildings;
     long netIncome, rigidExpenditure, previousYearNetIncome;
     final Set<String> risks = new TreeSet<>();
+    /** Household facts of the catalogue kept in the registry's facts map, by key (see {@link FactsDraft}). */
+    final Map<String, Object> facts = new TreeMap<>();
     final List<TownshipData.HousingWork> works = new ArrayList<>();
     final List<TownshipData.Industry> industries = new ArrayList<>();
     final List<TownshipData.DropoutCase> dropouts = new ArrayList<>();
@@ -51,6 +58,10 @@ final class Draft {
     Draft(Kind kind, int size) {
         this.kind = kind;
         this.size = size;
+    }
+
+    long perCapitaIncome() {
+        return netIncome / size;
     }
 
     Person head() {
@@ -65,8 +76,12 @@ final class Draft {
         HouseholdData data = new HouseholdData(householdNo, null, null, kind.householdClass,
                 BigDecimal.valueOf(netIncome), BigDecimal.valueOf(rigidExpenditure),
                 BigDecimal.valueOf(previousYearNetIncome), Set.copyOf(risks), selfCoping, false,
-                members.stream().map(Person::toData).toList(), null, null, details);
+                members.stream().map(Person::toData).toList(), null, null, details, frozen(facts));
         return new TownshipData.HouseholdSpec(villageCode, groupName, helperKey, helperSince, waterPointKey, data,
                 List.copyOf(works), List.copyOf(industries), List.copyOf(dropouts));
+    }
+
+    private static Map<String, Object> frozen(Map<String, Object> facts) {
+        return facts.isEmpty() ? null : Collections.unmodifiableMap(new TreeMap<>(facts));
     }
 }

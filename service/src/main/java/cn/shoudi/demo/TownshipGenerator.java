@@ -27,7 +27,9 @@ import static cn.shoudi.demo.SeedReport.*;
  * <p>Statuses are not written into a status column: incomes, risks, housing, schooling and the other inputs are
  * generated so that the default decision tables, evaluated as of {@link #AS_OF}, find exactly the 16 unstable and 14
  * edge households (监测 table, 2019 monitoring line 5,000 元), keep the 29 not-yet-exited households from exiting
- * (退出 table: income, illness, unsafe house, or registered this year) and identify no new poor household.
+ * (退出 table: income, illness, unsafe house, or registered this year) and identify no new poor household. The facts
+ * the registry keeps in its facts map (water, 两不愁, income components, 七不进 cases, members' school stage and work)
+ * come from {@link FactsDraft}, drawn last.
  */
 public final class TownshipGenerator {
 
@@ -121,6 +123,7 @@ public final class TownshipGenerator {
                 new CadreSpec("T-INFO-1", people.name(true) + "（乡扶贫信息员）", people.phone(), CadreRole.INFO_OFFICER),
                 new CadreSpec("T-INFO-2", people.name(false) + "（乡扶贫信息员）", people.phone(), CadreRole.INFO_OFFICER),
                 new CadreSpec("T-OFFICE", people.name(true) + "（乡扶贫办）", people.phone(), CadreRole.TOWNSHIP));
+        new FactsDraft(rnd).apply(drafts);
         List<HouseholdSpec> households = drafts.stream().map(Draft::toSpec).toList();
         return new TownshipData(code, index == 0 ? "联合乡" : "联合乡（副本" + index + "）", "彭水苗族土家族自治县",
                 villages, township, waterPoints, households);

@@ -7,11 +7,15 @@ import cn.shoudi.rules.facts.IdNumbers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,6 +109,118 @@ class TownshipGeneratorUnitTest {
         assertThat(members(h -> true, m -> Boolean.TRUE.equals(m.publicWelfareJob()))).isEqualTo(58);
         assertThat(members(h -> true, m -> Boolean.TRUE.equals(m.chronicCard()))).isEqualTo(44);
         assertThat(households(h -> !h.data().householdClass().equals("一般农户") && h.helperKey() == null)).isZero();
+    }
+
+    @Test
+    void hasAFewSevenExclusionCasesAllAmongWellOffGeneralHouseholds() {
+        Map<String, Predicate<HouseholdSpec>> cases = Map.of(
+                "car", h -> decimal(h, "vehicleValue").compareTo(BigDecimal.valueOf(30_000)) >= 0,
+                "company", h -> Boolean.TRUE.equals(fact(h, "runsEnterprise")),
+                "town flat", h -> Boolean.TRUE.equals(fact(h, "townPropertyOrShop")),
+                "new house", h -> fact(h, "houseAcquiredYear") != null && (Integer) fact(h, "houseAcquiredYear") >= 2014
+                        && Boolean.FALSE.equals(fact(h, "houseAcquisitionExempt")),
+                "away", h -> fact(h, "awayMonths") != null && (Integer) fact(h, "awayMonths") >= 12
+                        && Boolean.TRUE.equals(fact(h, "incomeAboveLocalAverage")),
+                "village cadre", h -> h.data().members().stream().anyMatch(m -> Boolean.TRUE.equals(
+                        memberFact(m, "villageCadre"))),
+                "public employee", h -> h.data().members().stream().anyMatch(m -> Boolean.TRUE.equals(
+                        memberFact(m, "publicEmployee"))));
+        Set<String> excluded = new HashSet<>();
+        cases.forEach((name, test) -> {
+            List<HouseholdSpec> hits = township.households().stream().filter(test).toList();
+            assertThat(hits).as(name).hasSizeBetween(1, 15).allSatisfy(h -> {
+                assertThat(h.data().householdClass()).isEqualTo("一般农户");
+                assertThat(perCapita(h)).isGreaterThanOrEqualTo(15_000);
+            });
+            hits.forEach(h -> excluded.add(h.data().householdNo()));
+        });
+        assertThat(excluded).hasSizeBetween(5, 15);
+        assertThat(township.households()).filteredOn(h -> h.data().householdClass().equals("一般农户")
+                && !excluded.contains(h.data().householdNo())).allSatisfy(h -> {
+                    assertThat(decimal(h, "vehicleValue")).isZero();
+                    for (String key : List.of("runsEnterprise", "townPropertyOrShop", "highStandardRenovation",
+                            "shipOrLargeMachinery")) {
+                        assertThat(fact(h, key)).as(key).isEqualTo(false);
+                    }
+                });
+    }
+
+    @Test
+    void pipesWaterToExactlyTheHouseholdsTheWaterPointsServe() {
+        Set<String> piped = township.households().stream().filter(h -> Boolean.TRUE.equals(fact(h, "waterPiped")))
+                .map(h -> h.data().householdNo()).collect(Collectors.toSet());
+        Set<String> served = township.households().stream().filter(h -> h.waterPointKey() != null)
+                .map(h -> h.data().householdNo()).collect(Collectors.toSet());
+        assertThat(piped).hasSize(2775).isEqualTo(served);
+        Map<String, Long> withWaterFacts = township.households().stream().filter(h -> fact(h, "waterPiped") != null
+                && fact(h, "waterLitresPerPersonDay") != null && fact(h, "fetchMinutes") != null
+                && fact(h, "waterOutageDays") != null && Boolean.FALSE.equals(fact(h, "dryArea")))
+                .collect(Collectors.groupingBy(HouseholdSpec::villageCode, Collectors.counting()));
+        assertThat(withWaterFacts).hasSize(4);
+        assertThat(township.households()).filteredOn(h -> h.waterPointKey() == null).allSatisfy(h -> {
+            assertThat((Integer) fact(h, "fetchHorizontalMetres")).isBetween(1, 800);
+            assertThat((Integer) fact(h, "waterLitresPerPersonDay")).isGreaterThanOrEqualTo(35);
+        });
+        assertThat(households(h -> Boolean.TRUE.equals(fact(h, "foodSecure"))
+                && Boolean.TRUE.equals(fact(h, "clothingSecure")) && Boolean.TRUE.equals(fact(h, "electricity"))))
+                .isEqualTo(3389);
+    }
+
+    @Test
+    void everyHouseholdsIncomeComponentsAddUpToItsNetIncome() {
+        assertThat(township.households()).allSatisfy(h -> {
+            BigDecimal sum = decimal(h, "wageIncome").add(decimal(h, "businessIncome"))
+                    .add(decimal(h, "transferIncome")).add(decimal(h, "propertyIncome"))
+                    .subtract(decimal(h, "productionCost"));
+            assertThat(sum).as(h.data().householdNo()).isEqualByComparingTo(h.data().netIncome());
+            assertThat(decimal(h, "wageIncome").signum()).isNotNegative();
+            assertThat(decimal(h, "productionCost").signum()).isNotNegative();
+            assertThat(fact(h, "stableIncomeSource")).isNotNull();
+        });
+    }
+
+    @Test
+    void membersHaveInsuranceWorkAndASchoolStageThatFitsTheirAge() {
+        LocalDate asOf = TownshipGenerator.AS_OF;
+        for (HouseholdSpec h : township.households()) {
+            for (MemberData m : h.data().members()) {
+                int age = Period.between(m.birthDate(), asOf).getYears();
+                assertThat(memberFact(m, "seriousIllnessInsured")).isEqualTo(m.medicalInsured());
+                Object stage = memberFact(m, "schoolStage");
+                if ("小学".equals(stage)) {
+                    assertThat(age).isBetween(6, 12);
+                } else if ("初中".equals(stage)) {
+                    assertThat(age).isBetween(12, 15);
+                } else if ("高中".equals(stage) || "中职".equals(stage)) {
+                    assertThat(age).isBetween(15, 18);
+                } else if ("学前".equals(stage)) {
+                    assertThat(age).isBetween(3, 5);
+                }
+                assertThat(stage != null).as(m.name()).isEqualTo("在校".equals(m.schooling())
+                        || "学前".equals(m.schooling()) || "送教上门".equals(m.schooling()));
+                if (age >= 6 && age <= 16) {
+                    assertThat(memberFact(m, "healthExempt")).isEqualTo(false);
+                }
+            }
+        }
+        assertThat(members(h -> true, m -> Boolean.TRUE.equals(memberFact(m, "employed")))).isPositive();
+    }
+
+    private static Object fact(HouseholdSpec h, String key) {
+        return h.data().facts() == null ? null : h.data().facts().get(key);
+    }
+
+    private static BigDecimal decimal(HouseholdSpec h, String key) {
+        Object v = fact(h, key);
+        return v == null ? BigDecimal.ZERO : (BigDecimal) v;
+    }
+
+    private static Object memberFact(MemberData m, String key) {
+        return m.facts() == null ? null : m.facts().get(key);
+    }
+
+    private static long perCapita(HouseholdSpec h) {
+        return h.data().netIncome().longValue() / h.data().members().size();
     }
 
     private static long households(Predicate<HouseholdSpec> p) {

@@ -130,6 +130,14 @@ class TownshipReportIntegrationTest {
                 + "= h.id JOIN assessment_decision d ON d.assessment_id = ah.assessment_id AND d.table_id = 'exit' "
                 + "WHERE h.household_class = 'NOT_EXITED' AND d.outcome = '暂不退出'").query(Long.class).single();
         assertThat(blocked).isEqualTo(29);
+        // the generated 七不进 cases (car, company, town flat, new house, away, village cadre, public employee)
+        List<String> excluded = jdbc.sql("SELECT h.household_class FROM registry_household h JOIN assessment_head ah "
+                + "ON ah.household_id = h.id JOIN assessment_decision d ON d.assessment_id = ah.assessment_id AND "
+                + "d.table_id = 'identification' WHERE d.outcome = '不予识别'").query(String.class).list();
+        assertThat(excluded).hasSizeBetween(5, 15).containsOnly("GENERAL");
+        long incomeMismatches = jdbc.sql("SELECT COUNT(*) FROM assessment_head ah JOIN assessment_finding f ON "
+                + "f.assessment_id = ah.assessment_id WHERE f.code = 'DQ-INC1'").query(Long.class).single();
+        assertThat(incomeMismatches).isZero();
         assertThat(((Number) figures.get("tasks_open").get("amount")).longValue()).isPositive();
     }
 

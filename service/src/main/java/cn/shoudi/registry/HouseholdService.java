@@ -2,11 +2,14 @@ package cn.shoudi.registry;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import cn.shoudi.rules.facts.FactCatalogue;
@@ -26,10 +29,12 @@ class HouseholdService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final FactHistory history;
+    private final JdbcClient jdbc;
 
     HouseholdService(Households households, Cadres cadres, HouseholdValidator validator,
-                     ApplicationEventPublisher events, Clock clock, FactHistory history) {
+                     ApplicationEventPublisher events, Clock clock, FactHistory history, JdbcClient jdbc) {
         this.history = history;
+        this.jdbc = jdbc;
         this.households = households;
         this.cadres = cadres;
         this.validator = validator;
@@ -164,8 +169,13 @@ class HouseholdService {
         return households.findById(id).orElseThrow(() -> new HouseholdNotFoundException(id));
     }
 
-    /** Saves a household whole and publishes {@link HouseholdChanged} in the same transaction. */
+    /**
+     * Saves a household whole and publishes {@link HouseholdChanged} in the same transaction, also for every other
+     * active household holding a member whose ID number this household holds or held until now: what the rules read
+     * about those households (their shared ID numbers, DQ-ID3) may have changed with this save.
+     */
     Household saveAndPublish(Household h) {
+        Map<Long, Long> sharing = householdsSharingIdNumbers(h);
         Household saved;
         try {
             saved = households.save(h);
@@ -174,6 +184,29 @@ class HouseholdService {
             throw new StaleHouseholdException(h.id(), current);
         }
         events.publishEvent(new HouseholdChanged(saved.id(), saved.version()));
+        sharing.forEach((id, version) -> events.publishEvent(new HouseholdChanged(id, version)));
         return saved;
+    }
+
+    /**
+     * The other active households (id → version) with a member whose ID number is one of the household's members'
+     * numbers, those it is about to save or those stored before this save. One indexed query; empty when no ID number
+     * is shared, which the registry's own validation ensures for everything entered through it.
+     */
+    private Map<Long, Long> householdsSharingIdNumbers(Household h) {
+        List<String> numbers = h.members().stream().map(Member::idNumber).filter(n -> n != null && !n.isBlank())
+                .distinct().toList();
+        Map<Long, Long> out = new LinkedHashMap<>();
+        jdbc.sql("SELECT DISTINCT oh.id, oh.version FROM registry_member o "
+                        + "JOIN registry_household oh ON oh.id = o.household_id "
+                        + "WHERE oh.status = 'ACTIVE' AND oh.id <> :self AND o.id_number <> '' "
+                        + "AND (o.id_number IN (:numbers) OR o.id_number IN "
+                        + "(SELECT s.id_number FROM registry_member s WHERE s.household_id = :self)) ORDER BY oh.id")
+                .param("self", h.id() == null ? -1L : h.id())
+                .param("numbers", numbers.isEmpty() ? List.of("") : numbers)
+                .query(rs -> {
+                    out.put(rs.getLong(1), rs.getLong(2));
+                });
+        return out;
     }
 }

@@ -1,5 +1,6 @@
 package cn.shoudi.registry;
 
+import cn.shoudi.rules.facts.HouseholdInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -11,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads households as the rules see them with three set queries (households, members, helper periods) whatever the
- * number of households, instead of Spring Data JDBC's query per household and collection: a full re-evaluation reads
- * the registry a page at a time. Single households go through the same path, so both give identical inputs.
+ * Loads households as the rules see them with four set queries (households, members, helper periods, ID numbers shared
+ * with other households) whatever the number of households, instead of Spring Data JDBC's query per household and
+ * collection: a full re-evaluation reads the registry a page at a time. Single households go through the same path,
+ * so both give identical inputs.
  */
 @Component
 class RulesInputs {
@@ -22,6 +24,9 @@ class RulesInputs {
             + "household_class, net_income, rigid_expenditure, previous_year_net_income, risk_types, self_coping, "
             + "guarantee_issue, house_grade, house_renovated, relocated, water_quality_ok, family_doctor_signed, "
             + "low_income_allowance, registered_year, exit_year, main_cause, facts, status";
+
+    /** The catalogue key of the count of members' ID numbers shared with another active household. */
+    static final String SHARED_ID_NUMBERS = "sharedIdNumberCount";
 
     private final JdbcClient jdbc;
 
@@ -56,6 +61,7 @@ class RulesInputs {
                     helpers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new HelperAssignment(
                             rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)));
                 });
+        Map<Long, Integer> shared = sharedIdNumberCounts(ids);
         return jdbc.sql("SELECT " + HOUSEHOLD_COLUMNS + " FROM registry_household WHERE id IN (:ids) "
                         + "AND status = 'ACTIVE' ORDER BY id")
                 .param("ids", ids)
@@ -63,8 +69,32 @@ class RulesInputs {
                     long id = rs.getLong("id");
                     Household h = Household.forRules(rs, members.getOrDefault(id, new ArrayList<>()),
                             helpers.getOrDefault(id, new ArrayList<>()));
+                    HouseholdInput input = h.toRulesInput();
+                    Integer count = shared.get(id);
+                    if (count != null) {
+                        input = input.withDetails(input.details().with(SHARED_ID_NUMBERS, count));
+                    }
                     return new HouseholdSnapshot(h.id(), h.householdNo(), h.version(), h.villageId(), h.groupId(),
-                            h.toRulesInput());
+                            input);
                 }).list();
+    }
+
+    /**
+     * For each of the households that has any, how many distinct ID numbers of its members are also members of another
+     * active household (one person, one household: DQ-ID3). Blank ID numbers never match. Households without such a
+     * number are absent, so that their rules input (and its hash) is what it was before the check existed.
+     */
+    private Map<Long, Integer> sharedIdNumberCounts(Collection<Long> ids) {
+        Map<Long, Integer> counts = new HashMap<>();
+        jdbc.sql("SELECT m.household_id, COUNT(DISTINCT m.id_number) FROM registry_member m "
+                        + "WHERE m.household_id IN (:ids) AND m.id_number IS NOT NULL AND m.id_number <> '' "
+                        + "AND EXISTS (SELECT 1 FROM registry_member o JOIN registry_household oh ON oh.id = o.household_id "
+                        + "WHERE o.id_number = m.id_number AND o.household_id <> m.household_id AND oh.status = 'ACTIVE') "
+                        + "GROUP BY m.household_id")
+                .param("ids", ids)
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                });
+        return counts;
     }
 }

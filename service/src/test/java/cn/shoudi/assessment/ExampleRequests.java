@@ -28,6 +28,7 @@ final class ExampleRequests {
 
     private static final String MEMBER_FIELD = "members[].";
     private static final String HOUSING_FIELD = "housing.";
+    private static final String SHARED_ID_NUMBERS = "sharedIdNumberCount";
 
     private final ExampleCase example;
     private final String householdNo;
@@ -70,6 +71,9 @@ final class ExampleRequests {
                 }
                 return;
             }
+            if (key.equals(SHARED_ID_NUMBERS)) {
+                return; // not part of the household: see sharedIdNumbers()
+            }
             FactDefinition d = FactCatalogue.STANDARD.require(key);
             if (d.inFactsMap()) {
                 facts.put(key, json(value));
@@ -83,6 +87,23 @@ final class ExampleRequests {
         body.put("facts", facts);
         body.put("members", members.stream().map(ExampleRequests::member).toList());
         return body;
+    }
+
+    /**
+     * The ID numbers the example says are also members of another active household ({@code sharedIdNumberCount}, the
+     * registry's cross-household comparison): the first that many distinct ID numbers of its members. The registry
+     * refuses to register them twice, so a test puts them into the database as old data arrives (bypassing validation).
+     */
+    List<String> sharedIdNumbers() {
+        Object count = example.input().details().values().get(SHARED_ID_NUMBERS);
+        int n = count == null ? 0 : ((Number) count).intValue();
+        List<String> numbers = members.stream().map(MemberInput::idNumber).filter(id -> id != null).distinct()
+                .limit(n).toList();
+        if (numbers.size() < n) {
+            throw new IllegalStateException(example.id() + " shares " + n + " ID numbers but its members have only "
+                    + numbers.size());
+        }
+        return numbers;
     }
 
     /** The signal bodies, each with its source department ({@code source}) and an event id unique to this run. */

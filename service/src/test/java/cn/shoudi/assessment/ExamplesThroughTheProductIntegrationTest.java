@@ -23,7 +23,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +49,14 @@ import static org.awaitility.Awaitility.await;
  * exactly the expected rule codes, compared as {@link ExampleResult} compares them. One JUnit result per example.
  *
  * <p>Examples the registry refuses are listed in {@link #REFUSED_BY_THE_REGISTRY} with the refused fields; any other
- * refusal fails its example with the problem details, and the last result checks that the list is exact. Each
- * household is removed after its example (examples reuse the same people's ID numbers, and a signal is matched to the
+ * refusal fails its example with the problem details, and the last result checks that the list is exact.
+ *
+ * <p>An example whose members' ID numbers are also in another household (与其他户重复身份证号人数, DQ-ID3) is not
+ * refused: it is registered through the API like the others, and then the other household holding those numbers is
+ * put straight into the database, as older data and township bulk loads arrived before the registry checked one person,
+ * one household (the API refuses it, by design). The evaluation then reads the count from the registry's own
+ * cross-household comparison, so DQ-ID3 is proved reachable through the product. Each household is removed after its
+ * example (examples reuse the same people's ID numbers, and a signal is matched to the
  * first household holding the number). A database of its own keeps other tests' households and policy uploads out.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -136,7 +145,13 @@ class ExamplesThroughTheProductIntegrationTest {
         }
         assertThat(created.getStatusCode().value()).as("%s registered: %s", name, created.getBody()).isEqualTo(201);
         long household = ((Number) created.getBody().get("id")).longValue();
+        Long oldHousehold = null;
         try {
+            List<String> shared = requests.sharedIdNumbers();
+            if (!shared.isEmpty()) {
+                oldHousehold = insertOldHousehold(town, "EX" + run + "-" + ex.tableId() + "-" + ex.id() + "-OLD",
+                        shared);
+            }
             for (Map<String, Object> signal : requests.signals()) {
                 ApiClient department = departments.computeIfAbsent((String) signal.get("source"), api::asDepartment);
                 ResponseEntity<Map> sent = exchange(department.http().post().uri("/api/signals"), signal);
@@ -155,7 +170,35 @@ class ExamplesThroughTheProductIntegrationTest {
             expectedNotRefused(name);
         } finally {
             remove(household);
+            if (oldHousehold != null) {
+                remove(oldHousehold);
+            }
         }
+    }
+
+    /**
+     * A household holding these ID numbers, written straight into the registry tables as a township bulk load or a
+     * pre-check migration did (no validation, no event): a 一般农户 whose first listed person is its head.
+     */
+    private long insertOldHousehold(TestTownship town, String householdNo, List<String> idNumbers) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("INSERT INTO registry_household (household_no, village_id, group_id, household_class, net_income, "
+                        + "rigid_expenditure, previous_year_net_income, risk_types, self_coping, guarantee_issue, version, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, 'GENERAL', 30000, 0, 30000, '', TRUE, FALSE, 0, ?, ?)")
+                .params(householdNo, town.villageId, town.groupId, now, now).update();
+        long id = jdbc.sql("SELECT id FROM registry_household WHERE household_no = ?").param(householdNo)
+                .query(Long.class).single();
+        for (int i = 0; i < idNumbers.size(); i++) {
+            String number = idNumbers.get(i);
+            jdbc.sql("INSERT INTO registry_member (household_id, position, name, id_number, sex, birth_date, relation) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, i, "旧数据成员" + (i + 1), number,
+                            (number.charAt(16) - '0') % 2 == 1 ? "男" : "女",
+                            LocalDate.parse(number.substring(6, 10) + "-" + number.substring(10, 12) + "-"
+                                    + number.substring(12, 14)), i == 0 ? "户主" : "家庭成员")
+                    .update();
+        }
+        return id;
     }
 
     /** The example's own table decision as the product gave it, with the fired rule codes of that table. */

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The optional columns of the examples sheets (示例, 示例成员): one per recorded fact of the {@link FactCatalogue},
- * headed by its Chinese label. A blank cell leaves the fact unknown.
+ * headed by its Chinese label, and one per derived fact the registry supplies ({@link FactCatalogue#suppliedByRegistry}:
+ * 已落实帮扶责任人, 与其他户重复身份证号人数), whose value an example states directly. A blank cell leaves the fact unknown.
  */
 final class ExampleColumns {
 
@@ -25,7 +26,8 @@ final class ExampleColumns {
         Map<String, FactDefinition> household = new LinkedHashMap<>();
         Map<String, FactDefinition> member = new LinkedHashMap<>();
         for (FactDefinition d : FactCatalogue.STANDARD.all()) {
-            if (d.level() == Level.HOUSEHOLD && d.isDetail() || d.key().equals("helperAssigned")) {
+            if (d.level() == Level.HOUSEHOLD && d.isDetail()
+                    || FactCatalogue.STANDARD.suppliedByRegistry(d.key())) {
                 household.put(d.label(), d);
             } else if (d.level() == Level.MEMBER && d.recorded() && !List.of("name", "idNumber", "sex", "birthDate",
                     "relation").contains(d.key())) {

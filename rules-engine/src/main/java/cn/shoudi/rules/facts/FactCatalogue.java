@@ -37,6 +37,7 @@ public final class FactCatalogue {
     /** 主要致贫原因 codes of the 《贫困户登记表》; the form writes 其它. */
     private static final List<String> CAUSES = List.of("因病", "因残", "因学", "因灾", "缺土地", "缺水", "缺技术", "缺劳力",
             "缺资金", "交通条件落后", "自身发展动力不足", "其它");
+    private static final Set<String> SUPPLIED_BY_REGISTRY = Set.of("helperAssigned", "sharedIdNumberCount");
     private static final BigDecimal MONEY_MAX = new BigDecimal("99999999.99");
 
     /** The catalogue shipped with the product. */
@@ -81,6 +82,16 @@ public final class FactCatalogue {
     /** The facts people record at this level, basics included, in catalogue order. */
     public List<FactDefinition> recorded(Level level) {
         return byKey.values().stream().filter(d -> d.level() == level && d.recorded()).toList();
+    }
+
+    /**
+     * Whether the registry computes this derived fact and hands it to the rules in {@link HouseholdDetails}, because
+     * the rules, which see one household at a time, cannot: {@code helperAssigned} from the helper periods,
+     * {@code sharedIdNumberCount} by comparing the members' ID numbers with every other active household's (DQ-ID3).
+     * An examples sheet states such a value in a column of its own.
+     */
+    public boolean suppliedByRegistry(String key) {
+        return SUPPLIED_BY_REGISTRY.contains(key) && byKey.containsKey(key);
     }
 
     /** The definition with this Chinese label (as written in an examples sheet or import template header). */
@@ -310,6 +321,7 @@ public final class FactCatalogue {
                 "birthDate"));
         all.add(derived("missingIdNumberCount", "缺身份证号人数", DATA_QUALITY, INTEGER, "idNumber"));
         all.add(derived("duplicateIdNumberCount", "户内重复身份证号数", DATA_QUALITY, INTEGER, "idNumber"));
+        all.add(derived("sharedIdNumberCount", "与其他户重复身份证号人数", DATA_QUALITY, INTEGER, "idNumber"));
         all.add(derived("invalidDisabilityCardCount", "残疾证号无效人数", DATA_QUALITY, INTEGER, "disabilityCardNo",
                 "disabilityGrade", "idNumber"));
         all.add(derived("headCount", "户主人数", DATA_QUALITY, INTEGER, "relation"));

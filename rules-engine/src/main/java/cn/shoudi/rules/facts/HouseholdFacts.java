@@ -628,6 +628,16 @@ public final class HouseholdFacts {
                 .filter(m -> !seen.add(m.idNumber().trim().toUpperCase())).count();
     }
 
+    /**
+     * How many members' ID numbers are also members of another active household (one person, one household; DQ-ID3).
+     * The registry compares households and supplies it; 0 when not supplied.
+     */
+    @Fact
+    public int getSharedIdNumberCount() {
+        Integer n = d.integer("sharedIdNumberCount");
+        return n == null ? 0 : n;
+    }
+
     @Fact
     public int getInvalidDisabilityCardCount() {
         return (int) input.members().stream().filter(m -> m.disabilityCardNo() != null)

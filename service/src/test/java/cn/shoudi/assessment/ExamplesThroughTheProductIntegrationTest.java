@@ -23,10 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +146,7 @@ class ExamplesThroughTheProductIntegrationTest {
         try {
             List<String> shared = requests.sharedIdNumbers();
             if (!shared.isEmpty()) {
-                oldHousehold = insertOldHousehold(town, "EX" + run + "-" + ex.tableId() + "-" + ex.id() + "-OLD",
+                oldHousehold = cn.shoudi.OldData.household(jdbc, town, "EX" + run + "-" + ex.tableId() + "-" + ex.id() + "-OLD",
                         shared);
             }
             for (Map<String, Object> signal : requests.signals()) {
@@ -174,31 +171,6 @@ class ExamplesThroughTheProductIntegrationTest {
                 remove(oldHousehold);
             }
         }
-    }
-
-    /**
-     * A household holding these ID numbers, written straight into the registry tables as a township bulk load or a
-     * pre-check migration did (no validation, no event): a 一般农户 whose first listed person is its head.
-     */
-    private long insertOldHousehold(TestTownship town, String householdNo, List<String> idNumbers) {
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("INSERT INTO registry_household (household_no, village_id, group_id, household_class, net_income, "
-                        + "rigid_expenditure, previous_year_net_income, risk_types, self_coping, guarantee_issue, version, "
-                        + "created_at, updated_at) VALUES (?, ?, ?, 'GENERAL', 30000, 0, 30000, '', TRUE, FALSE, 0, ?, ?)")
-                .params(householdNo, town.villageId, town.groupId, now, now).update();
-        long id = jdbc.sql("SELECT id FROM registry_household WHERE household_no = ?").param(householdNo)
-                .query(Long.class).single();
-        for (int i = 0; i < idNumbers.size(); i++) {
-            String number = idNumbers.get(i);
-            jdbc.sql("INSERT INTO registry_member (household_id, position, name, id_number, sex, birth_date, relation) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, i, "旧数据成员" + (i + 1), number,
-                            (number.charAt(16) - '0') % 2 == 1 ? "男" : "女",
-                            LocalDate.parse(number.substring(6, 10) + "-" + number.substring(10, 12) + "-"
-                                    + number.substring(12, 14)), i == 0 ? "户主" : "家庭成员")
-                    .update();
-        }
-        return id;
     }
 
     /** The example's own table decision as the product gave it, with the fired rule codes of that table. */

@@ -20,9 +20,6 @@ import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +78,7 @@ class SharedIdNumbersIntegrationTest {
         String wife = (String) ((List<Map<String, Object>>) body.get("members")).get(1).get("idNumber");
         api.awaitOutboxDrained();
         // her parents' household, loaded before the check: she is still listed there as a daughter
-        long parents = insertOldHousehold(run + "-B", List.of(TestIds.fresh("1940", true), wife));
+        long parents = cn.shoudi.OldData.household(jdbc, town, run + "-B", List.of(TestIds.fresh("1940", true), wife));
 
         assessments.assess(married);
         assessments.assess(parents);
@@ -117,12 +114,12 @@ class SharedIdNumbersIntegrationTest {
             if (i < 3) {
                 people.add(shared); // three households list the same woman
             }
-            ids.add(insertOldHousehold(run + "-P" + i, people));
+            ids.add(cn.shoudi.OldData.household(jdbc, town, run + "-P" + i, people));
         }
-        long merged = insertOldHousehold(run + "-M", List.of(TestIds.fresh("1951", true), shared));
+        long merged = cn.shoudi.OldData.household(jdbc, town, run + "-M", List.of(TestIds.fresh("1951", true), shared));
         jdbc.sql("UPDATE registry_household SET status = 'MERGED', merged_into = ? WHERE id = ?")
                 .params(ids.get(0), merged).update();
-        ids.add(insertOldHousehold(run + "-N", List.of(TestIds.fresh("1952", true))));
+        ids.add(cn.shoudi.OldData.household(jdbc, town, run + "-N", List.of(TestIds.fresh("1952", true))));
         jdbc.sql("INSERT INTO registry_member (household_id, position, name, id_number, sex, birth_date, relation) "
                 + "VALUES (?, 1, '未落户', NULL, '女', '2021-01-01', '之女')").params(ids.get(4)).update();
         jdbc.sql("INSERT INTO registry_member (household_id, position, name, id_number, sex, birth_date, relation) "
@@ -164,30 +161,6 @@ class SharedIdNumbersIntegrationTest {
         return api.getList("/api/households/" + household + "/tasks").stream()
                 .filter(t -> code.equals(t.get("taskCode"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + code + " task for household " + household));
-    }
-
-    /**
-     * A 一般农户 written straight into the registry tables, as a township bulk load or a migration of older data did (no
-     * validation, no event); the first person is its head.
-     */
-    private long insertOldHousehold(String householdNo, List<String> idNumbers) {
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("INSERT INTO registry_household (household_no, village_id, group_id, household_class, net_income, "
-                        + "rigid_expenditure, previous_year_net_income, risk_types, self_coping, guarantee_issue, version, "
-                        + "created_at, updated_at) VALUES (?, ?, ?, 'GENERAL', 30000, 0, 30000, '', TRUE, FALSE, 0, ?, ?)")
-                .params(householdNo, town.villageId, town.groupId, now, now).update();
-        long id = jdbc.sql("SELECT id FROM registry_household WHERE household_no = ?").param(householdNo)
-                .query(Long.class).single();
-        for (int i = 0; i < idNumbers.size(); i++) {
-            String number = idNumbers.get(i);
-            jdbc.sql("INSERT INTO registry_member (household_id, position, name, id_number, sex, birth_date, relation) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, i, i == 0 ? "冉老汉" : "冉家成员" + i, number,
-                            (number.charAt(16) - '0') % 2 == 1 ? "男" : "女", LocalDate.parse(TestIds.birthDate(number)),
-                            i == 0 ? "户主" : "之女")
-                    .update();
-        }
-        return id;
     }
 
     /** The data source, counting every statement prepared or created on its connections. */

@@ -44,6 +44,11 @@ public class RuleCoverage {
     public record RowView(String tableId, String tableTitle, String file, String sheet, int row, String code,
                           String outcome, List<RuleRowFacts.Condition> conditions, List<String> facts, long hits,
                           long applicable, long unknown) {
+
+        /** Fired for nobody, and every household it applies to lacks one of its facts: dead in production. */
+        public boolean dead() {
+            return hits == 0 && applicable > 0 && unknown == applicable;
+        }
     }
 
     /** The rows of the published policy with their counts, over {@code households} active households. */

@@ -90,6 +90,16 @@ final class ExampleRequests {
     }
 
     /**
+     * The example household as the rules read it, with the members as {@link #household} sends them: what a test writes
+     * as older data when the registry refuses the example.
+     */
+    HouseholdInput input() {
+        HouseholdInput in = example.input();
+        return new HouseholdInput(householdNo, in.householdClass(), members, in.netIncome(), in.rigidExpenditure(),
+                in.previousYearNetIncome(), in.riskTypes(), in.selfCoping(), in.guaranteeIssue(), in.details());
+    }
+
+    /**
      * The ID numbers the example says are also members of another active household ({@code sharedIdNumberCount}, the
      * registry's cross-household comparison): the first that many distinct ID numbers of its members. The registry
      * refuses to register them twice, so a test puts them into the database as old data arrives (bypassing validation).

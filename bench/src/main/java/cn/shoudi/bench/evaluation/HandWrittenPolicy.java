@@ -250,6 +250,7 @@ public final class HandWrittenPolicy {
         int heads = f.getHeadCount();
         h.row("DQ-ID1a", fix, f.getInvalidIdNumberCount() >= 1);
         h.row("DQ-ID1b", fix, f.getDuplicateIdNumberCount() >= 1);
+        h.row("DQ-ID3", fix, f.getSharedIdNumberCount() >= 1);
         h.row("DQ-ID2", fix, f.getInvalidDisabilityCardCount() >= 1);
         h.row("DQ-REL1", fix, heads < 1);
         h.row("DQ-REL2", fix, heads > 1);

@@ -90,6 +90,21 @@ final class CanonicalForm {
             }
             return out.append(']');
         }
+        if (value instanceof java.util.SortedMap<?, ?> sortedMap && sortedMap.comparator() == null
+                && sortedMap.keySet().stream().allMatch(String.class::isInstance)) {
+            // already in key order (the rules' fact maps): written as a TreeMap of texts would print, without copying
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : sortedMap.entrySet()) {
+                if (!first) {
+                    out.append(", ");
+                }
+                first = false;
+                out.append((String) e.getKey()).append('=');
+                append(out, e.getValue());
+            }
+            return out.append('}');
+        }
         if (value instanceof Map<?, ?> map) {
             Map<String, String> sorted = new TreeMap<>();
             map.forEach((k, v) -> sorted.put(String.valueOf(k), append(new StringBuilder(), v).toString()));

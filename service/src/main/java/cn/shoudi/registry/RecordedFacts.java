@@ -23,15 +23,37 @@ final class RecordedFacts {
     private RecordedFacts() {
     }
 
-    /** Typed values of a stored column; empty for null. */
+    /**
+     * Short columns read before, typed: members' facts repeat across a township ({"employed":"是", …}), and a full
+     * re-evaluation reads every member. Bounded: cleared when full.
+     */
+    private static final Map<String, Map<String, Object>> SHORT = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int SHORT_LENGTH = 200;
+
+    /** Typed values of a stored column, unmodifiable and in key order; empty for null. */
     static Map<String, Object> read(String column) {
         if (column == null || column.isEmpty()) {
             return Map.of();
         }
-        Map<String, Object> out = new TreeMap<>();
+        if (column.length() > SHORT_LENGTH) {
+            return parse(column);
+        }
+        Map<String, Object> cached = SHORT.get(column);
+        if (cached == null) {
+            if (SHORT.size() > 10_000) {
+                SHORT.clear();
+            }
+            cached = parse(column);
+            SHORT.put(column, cached);
+        }
+        return cached;
+    }
+
+    private static Map<String, Object> parse(String column) {
+        java.util.SortedMap<String, Object> out = new TreeMap<>();
         JSON.readValue(column, TEXTS).forEach((key, text) -> FactCatalogue.STANDARD.get(key)
-                .ifPresent(d -> out.put(key, d.parse(text))));
-        return Collections.unmodifiableMap(out);
+                .ifPresent(d -> out.put(key, d.read(text))));
+        return Collections.unmodifiableSortedMap(out);
     }
 
     /** The column for typed values; null when nothing is recorded. */

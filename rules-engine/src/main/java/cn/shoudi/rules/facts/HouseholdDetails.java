@@ -20,15 +20,7 @@ public record HouseholdDetails(Map<String, Object> values, List<SignalInput> sig
     public static final HouseholdDetails NONE = new HouseholdDetails(Map.of(), List.of());
 
     public HouseholdDetails {
-        TreeMap<String, Object> copy = new TreeMap<>();
-        if (values != null) {
-            values.forEach((k, v) -> {
-                if (v != null) {
-                    copy.put(k, v instanceof List<?> l ? List.copyOf(l) : v);
-                }
-            });
-        }
-        values = java.util.Collections.unmodifiableMap(copy);
+        values = FactMaps.sortedCopy(values);
         signals = signals == null ? List.of() : List.copyOf(signals);
     }
 

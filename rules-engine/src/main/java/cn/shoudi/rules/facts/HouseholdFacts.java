@@ -66,6 +66,8 @@ public final class HouseholdFacts {
 
     private final HouseholdInput input;
     private final HouseholdDetails d;
+    /** The details' values for lookups: tables read them for every household, a hash lookup beats the sorted map. */
+    private final Map<String, Object> values;
     private final LocalDate asOf;
     private final Map<String, Parameter> parameters;
     private final BigDecimal perCapitaNetIncome;
@@ -82,6 +84,7 @@ public final class HouseholdFacts {
     public HouseholdFacts(HouseholdInput input, LocalDate asOf, Map<String, Parameter> parameters) {
         this.input = input;
         this.d = input.details();
+        this.values = new HashMap<>(d.values());
         this.asOf = asOf;
         this.parameters = Map.copyOf(parameters);
         BigDecimal persons = BigDecimal.valueOf(input.members().size());
@@ -168,46 +171,46 @@ public final class HouseholdFacts {
     @Fact
     public boolean isGuaranteeIssue() {
         return input.guaranteeIssue() || Boolean.FALSE.equals(getHousingSafe()) || getUninsuredCount() > 0
-                || Boolean.FALSE.equals(d.bool("waterQualityOk"));
+                || Boolean.FALSE.equals(bool("waterQualityOk"));
     }
 
     @Fact
     public boolean isRegisteredThisYear() {
         int y = asOf.getYear();
-        return Integer.valueOf(y).equals(d.integer("registeredYear")) || Integer.valueOf(y).equals(d.integer("returnedYear"));
+        return Integer.valueOf(y).equals(integer("registeredYear")) || Integer.valueOf(y).equals(integer("returnedYear"));
     }
 
     @Fact
     public Boolean getStableIncomeSource() {
-        return d.bool("stableIncomeSource");
+        return bool("stableIncomeSource");
     }
 
     @Fact
     public Integer getIncomeStableMonths() {
-        return d.integer("incomeStableMonths");
+        return integer("incomeStableMonths");
     }
 
     @Fact
     public BigDecimal getSelfPaidMedical() {
-        return d.decimal("selfPaidMedical");
+        return decimal("selfPaidMedical");
     }
 
     @Fact
     public BigDecimal getFamilyAssets() {
-        return d.decimal("familyAssets");
+        return decimal("familyAssets");
     }
 
     @Fact
     public Boolean getMedicalCostBeyondAssets() {
-        if (d.decimal("selfPaidMedical") == null || d.decimal("familyAssets") == null) {
+        if (decimal("selfPaidMedical") == null || decimal("familyAssets") == null) {
             return null;
         }
-        return d.decimal("selfPaidMedical").compareTo(d.decimal("familyAssets")) > 0;
+        return decimal("selfPaidMedical").compareTo(decimal("familyAssets")) > 0;
     }
 
     @Fact
     public Boolean getLowIncomeAllowance() {
-        return d.bool("lowIncomeAllowance");
+        return bool("lowIncomeAllowance");
     }
 
     /** Whether the household class is one of a list written in a table cell, e.g. {@code 脱贫户、一般农户}. */
@@ -232,35 +235,35 @@ public final class HouseholdFacts {
 
     @Fact
     public Boolean getFoodSecure() {
-        return d.bool("foodSecure");
+        return bool("foodSecure");
     }
 
     @Fact
     public Boolean getClothingSecure() {
-        return d.bool("clothingSecure");
+        return bool("clothingSecure");
     }
 
     @Fact
     public Boolean getElectricity() {
-        return d.bool("electricity");
+        return bool("electricity");
     }
 
     @Fact
     public String getHouseGrade() {
-        return d.text("houseGrade");
+        return text("houseGrade");
     }
 
     @Fact
     public Boolean getHousingSafe() {
-        if (Boolean.TRUE.equals(d.bool("relocated"))) {
+        if (Boolean.TRUE.equals(bool("relocated"))) {
             return true;
         }
-        String g = d.text("houseGrade");
+        String g = text("houseGrade");
         if (g == null) {
             return null;
         }
         return g.equals("A") || g.equals("B") || ((g.equals("C") || g.equals("D"))
-                && Boolean.TRUE.equals(d.bool("houseRenovated")));
+                && Boolean.TRUE.equals(bool("houseRenovated")));
     }
 
     @Fact
@@ -271,47 +274,47 @@ public final class HouseholdFacts {
 
     @Fact
     public Boolean getSelfRepairCapacity() {
-        return d.bool("selfRepairCapacity");
+        return bool("selfRepairCapacity");
     }
 
     @Fact
     public Integer getWaterLitresPerPersonDay() {
-        return d.integer("waterLitresPerPersonDay");
+        return integer("waterLitresPerPersonDay");
     }
 
     @Fact
     public Boolean getDryArea() {
-        return d.bool("dryArea");
+        return bool("dryArea");
     }
 
     @Fact
     public Boolean getWaterPiped() {
-        return d.bool("waterPiped");
+        return bool("waterPiped");
     }
 
     @Fact
     public Integer getFetchMinutes() {
-        return d.integer("fetchMinutes");
+        return integer("fetchMinutes");
     }
 
     @Fact
     public Integer getFetchHorizontalMetres() {
-        return d.integer("fetchHorizontalMetres");
+        return integer("fetchHorizontalMetres");
     }
 
     @Fact
     public Integer getFetchVerticalMetres() {
-        return d.integer("fetchVerticalMetres");
+        return integer("fetchVerticalMetres");
     }
 
     @Fact
     public Integer getWaterOutageDays() {
-        return d.integer("waterOutageDays");
+        return integer("waterOutageDays");
     }
 
     @Fact
     public Boolean getWaterQualityOk() {
-        return d.bool("waterQualityOk");
+        return bool("waterQualityOk");
     }
 
     /**
@@ -320,11 +323,11 @@ public final class HouseholdFacts {
      */
     @FactHelper("waterLitresPerPersonDay")
     public Boolean waterQuantityShort(BigDecimal minNormal, BigDecimal minDry) {
-        Integer litres = d.integer("waterLitresPerPersonDay");
+        Integer litres = integer("waterLitresPerPersonDay");
         if (litres == null) {
             return null;
         }
-        BigDecimal min = Boolean.TRUE.equals(d.bool("dryArea")) ? minDry : minNormal;
+        BigDecimal min = Boolean.TRUE.equals(bool("dryArea")) ? minDry : minNormal;
         return BigDecimal.valueOf(litres).compareTo(min) < 0;
     }
 
@@ -334,18 +337,18 @@ public final class HouseholdFacts {
      */
     @FactHelper("fetchMinutes")
     public Boolean waterInconvenient(BigDecimal maxMinutes, BigDecimal maxHorizontal, BigDecimal maxVertical) {
-        if (Boolean.TRUE.equals(d.bool("waterPiped"))) {
+        if (Boolean.TRUE.equals(bool("waterPiped"))) {
             return false;
         }
-        if (d.integer("fetchMinutes") == null && d.integer("fetchHorizontalMetres") == null && d.integer("fetchVerticalMetres") == null) {
-            return d.bool("waterPiped") == null ? null : true;
+        if (integer("fetchMinutes") == null && integer("fetchHorizontalMetres") == null && integer("fetchVerticalMetres") == null) {
+            return bool("waterPiped") == null ? null : true;
         }
-        boolean withinMinutes = d.integer("fetchMinutes") != null
-                && BigDecimal.valueOf(d.integer("fetchMinutes")).compareTo(maxMinutes) <= 0;
-        boolean withinHorizontal = d.integer("fetchHorizontalMetres") != null
-                && BigDecimal.valueOf(d.integer("fetchHorizontalMetres")).compareTo(maxHorizontal) <= 0;
-        boolean withinVertical = d.integer("fetchVerticalMetres") != null
-                && BigDecimal.valueOf(d.integer("fetchVerticalMetres")).compareTo(maxVertical) <= 0;
+        boolean withinMinutes = integer("fetchMinutes") != null
+                && BigDecimal.valueOf(integer("fetchMinutes")).compareTo(maxMinutes) <= 0;
+        boolean withinHorizontal = integer("fetchHorizontalMetres") != null
+                && BigDecimal.valueOf(integer("fetchHorizontalMetres")).compareTo(maxHorizontal) <= 0;
+        boolean withinVertical = integer("fetchVerticalMetres") != null
+                && BigDecimal.valueOf(integer("fetchVerticalMetres")).compareTo(maxVertical) <= 0;
         return !(withinMinutes || withinHorizontal || withinVertical);
     }
 
@@ -366,7 +369,7 @@ public final class HouseholdFacts {
 
     @Fact
     public Boolean getFamilyDoctorSigned() {
-        return d.bool("familyDoctorSigned");
+        return bool("familyDoctorSigned");
     }
 
     @Fact
@@ -445,105 +448,105 @@ public final class HouseholdFacts {
 
     @Fact
     public Boolean getMajorPovertyCause() {
-        return d.bool("majorPovertyCause");
+        return bool("majorPovertyCause");
     }
 
     @Fact
     public Integer getHouseAcquiredYear() {
-        return d.integer("houseAcquiredYear");
+        return integer("houseAcquiredYear");
     }
 
     @Fact
     public Boolean getHouseAcquisitionExempt() {
-        return d.bool("houseAcquisitionExempt");
+        return bool("houseAcquisitionExempt");
     }
 
     @Fact
     public Boolean getHighStandardRenovation() {
-        return d.bool("highStandardRenovation");
+        return bool("highStandardRenovation");
     }
 
     @Fact
     public Boolean getTownPropertyOrShop() {
-        return d.bool("townPropertyOrShop");
+        return bool("townPropertyOrShop");
     }
 
     @Fact
     public BigDecimal getVehicleValue() {
-        return d.decimal("vehicleValue");
+        return decimal("vehicleValue");
     }
 
     @Fact
     public Boolean getShipOrLargeMachinery() {
-        return d.bool("shipOrLargeMachinery");
+        return bool("shipOrLargeMachinery");
     }
 
     @Fact
     public Boolean getRunsEnterprise() {
-        return d.bool("runsEnterprise");
+        return bool("runsEnterprise");
     }
 
     @Fact
     public Integer getAwayMonths() {
-        return d.integer("awayMonths");
+        return integer("awayMonths");
     }
 
     @Fact
     public Boolean getIncomeAboveLocalAverage() {
-        return d.bool("incomeAboveLocalAverage");
+        return bool("incomeAboveLocalAverage");
     }
 
     @Fact
     public Boolean getSplitOrMergedToQualify() {
-        return d.bool("splitOrMergedToQualify");
+        return bool("splitOrMergedToQualify");
     }
 
     @Fact
     public Boolean getUnexplainedComplaint() {
-        return d.bool("unexplainedComplaint");
+        return bool("unexplainedComplaint");
     }
 
     // ------------------------------------------------------------------ monitoring and risk cleared
 
     @Fact
     public String getMonitoringCategory() {
-        return d.text("monitoringCategory");
+        return text("monitoringCategory");
     }
 
     @Fact
     public boolean isMonitored() {
-        return d.text("monitoringCategory") != null && !d.text("monitoringCategory").isBlank();
+        return text("monitoringCategory") != null && !text("monitoringCategory").isBlank();
     }
 
     @Fact
     public Integer getMonthsSinceMonitoring() {
-        return d.date("monitoringSince") == null ? null
-                : (int) ChronoUnit.MONTHS.between(d.date("monitoringSince"), asOf);
+        return date("monitoringSince") == null ? null
+                : (int) ChronoUnit.MONTHS.between(date("monitoringSince"), asOf);
     }
 
     @Fact
     public Integer getMeasuresImplemented() {
-        return d.integer("measuresImplemented");
+        return integer("measuresImplemented");
     }
 
     @Fact
     public Boolean getRigidSpendResolved() {
-        return d.bool("rigidSpendResolved");
+        return bool("rigidSpendResolved");
     }
 
     @Fact
     public Boolean getNewRiskDetected() {
-        return d.bool("newRiskDetected");
+        return bool("newRiskDetected");
     }
 
     @Fact
     public Boolean getPolicyEffectVisible() {
-        return d.bool("policyEffectVisible");
+        return bool("policyEffectVisible");
     }
 
     @Fact
     public Boolean getHelperAssigned() {
-        return d.bool("helperAssigned");
+        return bool("helperAssigned");
     }
 
     /** 脱贫 (registered poor, exited or not), 监测 (a monitoring object) or 一般农户. */
@@ -634,7 +637,7 @@ public final class HouseholdFacts {
      */
     @Fact
     public int getSharedIdNumberCount() {
-        Integer n = d.integer("sharedIdNumberCount");
+        Integer n = integer("sharedIdNumberCount");
         return n == null ? 0 : n;
     }
 
@@ -678,24 +681,24 @@ public final class HouseholdFacts {
 
     @Fact
     public String getMainCause() {
-        return d.text("mainCause");
+        return text("mainCause");
     }
 
     @Fact
     public boolean isMainCauseValid() {
-        return d.text("mainCause") != null && CAUSES.contains(d.text("mainCause"));
+        return text("mainCause") != null && CAUSES.contains(text("mainCause"));
     }
 
     @Fact
     public int getOtherCauseCount() {
-        return d.list("otherCauses").size();
+        return strings("otherCauses").size();
     }
 
     @Fact
     public boolean isCauseWithoutEvidence() {
-        Set<String> causes = new HashSet<>(d.list("otherCauses"));
-        if (d.text("mainCause") != null) {
-            causes.add(d.text("mainCause"));
+        Set<String> causes = new HashSet<>(strings("otherCauses"));
+        if (text("mainCause") != null) {
+            causes.add(text("mainCause"));
         }
         boolean student = input.members().stream().anyMatch(m -> "在校".equals(m.schooling()));
         return causes.contains("因学") && !student || causes.contains("因残") && getDisabledCount() == 0;
@@ -704,12 +707,12 @@ public final class HouseholdFacts {
     /** Whether the income components (when all recorded) do not add up to the net income, by more than 1 元. */
     @Fact
     public Boolean getIncomeArithmeticMismatch() {
-        if (d.decimal("wageIncome") == null || d.decimal("businessIncome") == null || d.decimal("transferIncome") == null
-                || d.decimal("propertyIncome") == null || d.decimal("productionCost") == null) {
+        if (decimal("wageIncome") == null || decimal("businessIncome") == null || decimal("transferIncome") == null
+                || decimal("propertyIncome") == null || decimal("productionCost") == null) {
             return null;
         }
-        BigDecimal computed = d.decimal("wageIncome").add(d.decimal("businessIncome")).add(d.decimal("transferIncome")).add(d.decimal("propertyIncome"))
-                .subtract(d.decimal("productionCost"));
+        BigDecimal computed = decimal("wageIncome").add(decimal("businessIncome")).add(decimal("transferIncome")).add(decimal("propertyIncome"))
+                .subtract(decimal("productionCost"));
         return computed.subtract(input.netIncome()).abs().compareTo(BigDecimal.ONE) > 0;
     }
 
@@ -724,18 +727,18 @@ public final class HouseholdFacts {
 
     @Fact
     public boolean isHouseGradeValid() {
-        return d.text("houseGrade") != null && Set.of("A", "B", "C", "D", "无房").contains(d.text("houseGrade"));
+        return text("houseGrade") != null && Set.of("A", "B", "C", "D", "无房").contains(text("houseGrade"));
     }
 
     @Fact
     public boolean isUnsafeHouseWithoutWorks() {
-        return ("C".equals(d.text("houseGrade")) || "D".equals(d.text("houseGrade")))
-                && !Boolean.TRUE.equals(d.bool("houseRenovated")) && !Boolean.TRUE.equals(d.bool("relocated"));
+        return ("C".equals(text("houseGrade")) || "D".equals(text("houseGrade")))
+                && !Boolean.TRUE.equals(bool("houseRenovated")) && !Boolean.TRUE.equals(bool("relocated"));
     }
 
     @Fact
     public boolean isProcedureDatesOutOfOrder() {
-        List<LocalDate> steps = Arrays.asList(d.date("appliedOn"), d.date("reviewedOn"), d.date("noticeOn"), d.date("announcedOn"));
+        List<LocalDate> steps = Arrays.asList(date("appliedOn"), date("reviewedOn"), date("noticeOn"), date("announcedOn"));
         LocalDate last = null;
         for (LocalDate step : steps) {
             if (step == null) {
@@ -817,6 +820,32 @@ public final class HouseholdFacts {
         Map<String, Object> all = new LinkedHashMap<>();
         INPUT_NAMES.keySet().stream().sorted().forEach(k -> all.put(k, input(k)));
         return all;
+    }
+
+    private Boolean bool(String key) {
+        return (Boolean) values.get(key);
+    }
+
+    private Integer integer(String key) {
+        return (Integer) values.get(key);
+    }
+
+    private BigDecimal decimal(String key) {
+        return (BigDecimal) values.get(key);
+    }
+
+    private String text(String key) {
+        return (String) values.get(key);
+    }
+
+    private LocalDate date(String key) {
+        return (LocalDate) values.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> strings(String key) {
+        Object v = values.get(key);
+        return v == null ? List.of() : (List<String>) v;
     }
 
     private int countHealth(String health) {

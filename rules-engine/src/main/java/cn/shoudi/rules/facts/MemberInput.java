@@ -3,7 +3,6 @@ package cn.shoudi.rules.facts;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One household member (家庭成员) as the rules see it: the registry basics and the member-level recorded facts of the
@@ -21,15 +20,7 @@ public record MemberInput(String name, String idNumber, String sex, LocalDate bi
                           Map<String, Object> facts) {
 
     public MemberInput {
-        TreeMap<String, Object> copy = new TreeMap<>();
-        if (facts != null) {
-            facts.forEach((k, v) -> {
-                if (v != null) {
-                    copy.put(k, v);
-                }
-            });
-        }
-        facts = java.util.Collections.unmodifiableMap(copy);
+        facts = FactMaps.sortedCopy(facts);
     }
 
     /** A member with only the registry basics; everything else unknown. */

@@ -182,11 +182,21 @@ public class AssessmentService {
      */
     EvaluatedPage evaluatePage(List<Long> householdIds, java.util.concurrent.ExecutorService workers)
             throws InterruptedException {
+        return evaluatePage(householdIds, null, workers);
+    }
+
+    /**
+     * @param sharedIdNumbers the ID numbers shared by more than one active household, read once for the run; null to
+     *                        look them up for this page
+     */
+    EvaluatedPage evaluatePage(List<Long> householdIds, java.util.Set<String> sharedIdNumbers,
+                               java.util.concurrent.ExecutorService workers) throws InterruptedException {
         Evaluator evaluator = policy.evaluator();
         String version = evaluator.policy().version();
         LocalDate asOf = properties.asOfDate(clock);
         Map<Long, Head> heads = heads(householdIds, false);
-        List<HouseholdSnapshot> snapshots = complete(registry.snapshots(householdIds));
+        List<HouseholdSnapshot> snapshots = complete(sharedIdNumbers == null ? registry.snapshots(householdIds)
+                : registry.snapshots(householdIds, sharedIdNumbers));
         List<java.util.concurrent.Future<Optional<Assessment>>> futures = new ArrayList<>();
         for (HouseholdSnapshot s : snapshots) {
             futures.add(workers.submit(() -> {

@@ -109,13 +109,15 @@ public class ReEvaluation {
         List<Long> written = List.of();
         try {
             long after = runs.findById(runId).orElseThrow().lastHouseholdId();
+            // one scan for the whole run instead of a lookup per page; the registry refuses new duplicates meanwhile
+            java.util.Set<String> shared = registry.sharedIdNumbers();
             while (true) {
                 AssessmentRun run = runs.findById(runId).orElseThrow();
                 if (!instance.equals(run.owner()) || !AssessmentRun.RUNNING.equals(run.status())) {
                     return;
                 }
                 List<Long> ids = registry.householdIdsAfter(after, properties.runPageSize());
-                AssessmentService.EvaluatedPage page = ids.isEmpty() ? null : assessments.evaluatePage(ids, workers);
+                AssessmentService.EvaluatedPage page = ids.isEmpty() ? null : assessments.evaluatePage(ids, shared, workers);
                 if (writing != null) {
                     checkpoint(run, written, writing.get());
                     writing = null;

@@ -2,7 +2,6 @@ package cn.shoudi.registry;
 
 import cn.shoudi.rules.facts.FactCatalogue;
 import cn.shoudi.rules.facts.FactDefinition;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Collections;
@@ -17,8 +16,6 @@ import java.util.TreeMap;
 final class RecordedFacts {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<TreeMap<String, String>> TEXTS = new TypeReference<>() {
-    };
 
     private RecordedFacts() {
     }
@@ -49,10 +46,20 @@ final class RecordedFacts {
         return cached;
     }
 
+    /** Reads the flat object of texts with the streaming parser (a full re-evaluation reads every household). */
     private static Map<String, Object> parse(String column) {
         java.util.SortedMap<String, Object> out = new TreeMap<>();
-        JSON.readValue(column, TEXTS).forEach((key, text) -> FactCatalogue.STANDARD.get(key)
-                .ifPresent(d -> out.put(key, d.read(text))));
+        try (tools.jackson.core.JsonParser p = JSON.createParser(column)) {
+            if (p.nextToken() != tools.jackson.core.JsonToken.START_OBJECT) {
+                throw new IllegalStateException("facts column is not a JSON object: " + column);
+            }
+            while (p.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                String text = p.getString();
+                FactCatalogue.STANDARD.get(key).ifPresent(d -> out.put(key, d.read(text)));
+            }
+        }
         return Collections.unmodifiableSortedMap(out);
     }
 

@@ -162,6 +162,22 @@ public class Registry {
         return rulesInputs.load(householdIds);
     }
 
+    /**
+     * The same, with the ID numbers shared by more than one active household read once for a whole run
+     * ({@link #sharedIdNumbers()}) instead of looked up for every page.
+     */
+    @Transactional(readOnly = true)
+    public List<HouseholdSnapshot> snapshots(java.util.Collection<Long> householdIds,
+                                             java.util.Set<String> sharedIdNumbers) {
+        return rulesInputs.load(householdIds, sharedIdNumbers);
+    }
+
+    /** Every ID number that is a member of more than one active household (one person, one household: DQ-ID3). */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> sharedIdNumbers() {
+        return rulesInputs.sharedIdNumbers();
+    }
+
     /** Ids of households after {@code afterId}, ascending, at most {@code limit}: for streaming every household. */
     @Transactional(readOnly = true)
     public List<Long> householdIdsAfter(long afterId, int limit) {

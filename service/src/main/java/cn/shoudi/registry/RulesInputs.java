@@ -36,6 +36,14 @@ class RulesInputs {
 
     /** The active households among {@code ids} as the rules see them, in the order of their ids. */
     List<HouseholdSnapshot> load(Collection<Long> ids) {
+        return load(ids, null);
+    }
+
+    /**
+     * @param sharedIdNumbers every ID number that is a member of more than one active household, read once for a whole
+     *                        run ({@link #sharedIdNumbers()}); null to look the page's members up
+     */
+    List<HouseholdSnapshot> load(Collection<Long> ids, java.util.Set<String> sharedIdNumbers) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -61,7 +69,8 @@ class RulesInputs {
                     helpers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new HelperAssignment(
                             rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)));
                 });
-        Map<Long, Integer> shared = sharedIdNumberCounts(ids);
+        Map<Long, Integer> shared = sharedIdNumbers == null ? sharedIdNumberCounts(ids)
+                : counts(members, sharedIdNumbers);
         return jdbc.sql("SELECT " + HOUSEHOLD_COLUMNS + " FROM registry_household WHERE id IN (:ids) "
                         + "AND status = 'ACTIVE' ORDER BY id")
                 .param("ids", ids)
@@ -84,6 +93,30 @@ class RulesInputs {
      * active household (one person, one household: DQ-ID3). Blank ID numbers never match. Households without such a
      * number are absent, so that their rules input (and its hash) is what it was before the check existed.
      */
+    /** Every ID number that is a member of more than one active household: one grouped scan of the members. */
+    java.util.Set<String> sharedIdNumbers() {
+        return new java.util.HashSet<>(jdbc.sql("SELECT m.id_number FROM registry_member m "
+                        + "JOIN registry_household h ON h.id = m.household_id AND h.status = 'ACTIVE' "
+                        + "WHERE m.id_number IS NOT NULL AND m.id_number <> '' "
+                        + "GROUP BY m.id_number HAVING COUNT(DISTINCT m.household_id) > 1")
+                .query(String.class).list());
+    }
+
+    /** The same counts as {@link #sharedIdNumberCounts} from the loaded members and a run's shared numbers. */
+    private static Map<Long, Integer> counts(Map<Long, List<Member>> members, java.util.Set<String> shared) {
+        Map<Long, Integer> counts = new HashMap<>();
+        if (shared.isEmpty()) {
+            return counts;
+        }
+        members.forEach((household, list) -> {
+            long n = list.stream().map(Member::idNumber).filter(shared::contains).distinct().count();
+            if (n > 0) {
+                counts.put(household, (int) n);
+            }
+        });
+        return counts;
+    }
+
     private Map<Long, Integer> sharedIdNumberCounts(Collection<Long> ids) {
         Map<Long, Integer> counts = new HashMap<>();
         jdbc.sql("SELECT m.household_id, COUNT(DISTINCT m.id_number) FROM registry_member m "

@@ -71,21 +71,23 @@ class RulesInputs {
                 });
         Map<Long, Integer> shared = sharedIdNumbers == null ? sharedIdNumberCounts(ids)
                 : counts(members, sharedIdNumbers);
-        return jdbc.sql("SELECT " + HOUSEHOLD_COLUMNS + " FROM registry_household WHERE id IN (:ids) "
+        List<Household> rows = jdbc.sql("SELECT " + HOUSEHOLD_COLUMNS + " FROM registry_household WHERE id IN (:ids) "
                         + "AND status = 'ACTIVE' ORDER BY id")
                 .param("ids", ids)
                 .query((rs, n) -> {
                     long id = rs.getLong("id");
-                    Household h = Household.forRules(rs, members.getOrDefault(id, new ArrayList<>()),
+                    return Household.forRules(rs, members.getOrDefault(id, new ArrayList<>()),
                             helpers.getOrDefault(id, new ArrayList<>()));
-                    HouseholdInput input = h.toRulesInput();
-                    Integer count = shared.get(id);
-                    if (count != null) {
-                        input = input.withDetails(input.details().with(SHARED_ID_NUMBERS, count));
-                    }
-                    return new HouseholdSnapshot(h.id(), h.householdNo(), h.version(), h.villageId(), h.groupId(),
-                            input);
                 }).list();
+        // the rows' facts columns are parsed into the rules' view on every core: a page waits for it before evaluating
+        return rows.parallelStream().map(h -> {
+            HouseholdInput input = h.toRulesInput();
+            Integer count = shared.get(h.id());
+            if (count != null) {
+                input = input.withDetails(input.details().with(SHARED_ID_NUMBERS, count));
+            }
+            return new HouseholdSnapshot(h.id(), h.householdNo(), h.version(), h.villageId(), h.groupId(), input);
+        }).toList();
     }
 
     /**

@@ -7,6 +7,13 @@ import org.springframework.web.client.RestClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
 
 import static org.awaitility.Awaitility.await;
 
@@ -29,7 +36,7 @@ public final class ApiClient {
         if (apiKey != null) {
             b.defaultHeader("X-Api-Key", apiKey);
         } else if (username != null) {
-            b.defaultHeaders(h -> h.setBasicAuth(username, TestAccounts.PASSWORD, java.nio.charset.StandardCharsets.UTF_8));
+            b.defaultHeaders(h -> h.setBasicAuth(username, TestAccounts.PASSWORD, StandardCharsets.UTF_8));
         }
         this.http = b.build();
         this.jdbc = jdbc;
@@ -62,17 +69,17 @@ public final class ApiClient {
      */
     public RestClient pages(String username) {
         RestClient plain = RestClient.builder().baseUrl("http://localhost:" + port)
-                .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory(
-                        java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .requestFactory(new JdkClientHttpRequestFactory(
+                        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                                 .build())).build();
         String[] first = plain.get().uri("/login").exchange((rq, rs) -> new String[] {
-                session(rs.getHeaders()), new String(rs.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)});
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                session(rs.getHeaders()), new String(rs.getBody().readAllBytes(), StandardCharsets.UTF_8)});
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
                 .matcher(first[1]);
         if (!m.find()) {
             throw new IllegalStateException("no CSRF token on the login page");
         }
-        org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", username);
         form.add("password", TestAccounts.PASSWORD);
         form.add("_csrf", m.group(1));
@@ -86,12 +93,12 @@ public final class ApiClient {
                     return session(rs.getHeaders());
                 });
         return RestClient.builder().baseUrl("http://localhost:" + port).defaultHeader("Cookie", cookie)
-                .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory(
-                        java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .requestFactory(new JdkClientHttpRequestFactory(
+                        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                                 .build())).build();
     }
 
-    private static String session(org.springframework.http.HttpHeaders headers) {
+    private static String session(HttpHeaders headers) {
         return headers.getOrEmpty("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
                 .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse("");
     }

@@ -33,7 +33,6 @@ public final class OldData {
     private static final String HOUSING = "housing.";
     private static final String MEMBER = "members[].";
     /** Member basics with columns of their own, written from {@link MemberInput}'s fields, not from its facts. */
-    private static final Set<String> MEMBER_BASICS = Set.of("name", "idNumber", "sex", "birthDate", "relation");
 
     private OldData() {
     }
@@ -102,7 +101,7 @@ public final class OldData {
             member.put("facts", json(memberFacts));
             insert(jdbc, "registry_member", member);
         }
-        if (Boolean.TRUE.equals(in.details().bool("helperAssigned"))) {
+        if (Boolean.TRUE.equals(in.details().values().get("helperAssigned"))) {
             jdbc.sql("INSERT INTO registry_helper_assignment (household_id, position, cadre_id, start_date) "
                     + "VALUES (?, 0, ?, ?)").params(id, town.helperId, LocalDate.now()).update();
         }
@@ -115,7 +114,7 @@ public final class OldData {
         FactDefinition d = FactCatalogue.STANDARD.require(key);
         if (d.inFactsMap()) {
             facts.put(key, d.format(value));
-        } else if (d.recorded() && d.field().startsWith(prefix) && !MEMBER_BASICS.contains(key)) {
+        } else if (d.recorded() && d.field().startsWith(prefix) && !d.isMemberIdentity()) {
             columns.put(snakeCase(d.field().substring(prefix.length())), value);
         } else {
             throw new IllegalArgumentException("the registry does not record " + key + " here (" + d.field() + ")");

@@ -9,6 +9,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import org.assertj.core.api.Assertions;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +60,7 @@ class WalkingSkeletonIntegrationTest {
         assertThat(tasks).hasSize(1);
         assertThat(tasks.get(0)).containsEntry("householdId", (int) id).containsEntry("taskType", "入户核实")
                 .containsEntry("status", "OPEN").containsEntry("findingCode", "M-1").containsEntry("findingRow", 10)
-                .containsEntry("dueDate", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3).toString());
+                .containsEntry("dueDate", LocalDate.now(ZoneOffset.UTC).plusDays(3).toString());
         List<Map<String, Object>> history = api.getList("/api/households/" + id + "/assessments");
         assertThat(history).hasSize(1);
         Map<String, Object> first = history.get(0);
@@ -69,7 +76,7 @@ class WalkingSkeletonIntegrationTest {
                 .containsEntry("fact", "perCapitaNetIncome"));
 
         // the same data saved again: recognised, no second assessment, still exactly one open task
-        Map<String, Object> same = new java.util.HashMap<>(body);
+        Map<String, Object> same = new HashMap<>(body);
         same.put("version", created.get("version"));
         Map<String, Object> saved = api.put("/api/households/" + id, same);
         api.awaitOutboxDrained();
@@ -108,9 +115,9 @@ class WalkingSkeletonIntegrationTest {
         Map<String, Object> stale = household(no, 5000);
         stale.put("version", created.get("version"));
         var response = api.http().put().uri("/api/households/" + id).body(stale).contentType(
-                org.springframework.http.MediaType.APPLICATION_JSON).exchange((req, res) -> Map.of(
+                MediaType.APPLICATION_JSON).exchange((req, res) -> Map.of(
                 "status", res.getStatusCode().value(), "body", new String(res.getBody().readAllBytes(),
-                        java.nio.charset.StandardCharsets.UTF_8)));
+                        StandardCharsets.UTF_8)));
         assertThat(response.get("status")).isEqualTo(409);
         assertThat((String) response.get("body")).contains("currentVersion").contains("已被他人修改");
         assertThat(((Number) api.get("/api/households/" + id).get("netIncome")).intValue()).isEqualTo(31000);
@@ -122,9 +129,9 @@ class WalkingSkeletonIntegrationTest {
         bad.put("members", List.of(Map.of("name", "冉德才", "idNumber", "500243196504120018", "sex", "男",
                 "birthDate", "1965-04-12", "relation", "之子")));
         var response = api.http().post().uri("/api/households").body(bad).contentType(
-                org.springframework.http.MediaType.APPLICATION_JSON).exchange((req, res) -> Map.of(
+                MediaType.APPLICATION_JSON).exchange((req, res) -> Map.of(
                 "status", res.getStatusCode().value(), "body", new String(res.getBody().readAllBytes(),
-                        java.nio.charset.StandardCharsets.UTF_8)));
+                        StandardCharsets.UTF_8)));
         assertThat(response.get("status")).isEqualTo(400);
         assertThat((String) response.get("body")).contains("householdNo").contains("members[0].idNumber")
                 .contains("校验位").contains("户主");
@@ -138,8 +145,8 @@ class WalkingSkeletonIntegrationTest {
                 + "VALUES (?, 'MON-VERIFY', '入户核实', ?, ?, '2021-12-31', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0, "
                 + "'monitoring.xlsx', 10, 'M-1', 0)";
         jdbc.sql(insert).params(household, "OPEN", 1).update();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(insert).params(household, "OPEN", 1).update())
-                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        Assertions.assertThatThrownBy(() -> jdbc.sql(insert).params(household, "OPEN", 1).update())
+                .isInstanceOf(DuplicateKeyException.class);
         // closed tasks (open_flag NULL) never collide: history of the same code is kept
         jdbc.sql(insert).params(household, "CLOSED", null).update();
         jdbc.sql(insert).params(household, "RESOLVED", null).update();

@@ -34,6 +34,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import cn.shoudi.Retrying;
+import cn.shoudi.intake.IntakeSignals;
+import cn.shoudi.intake.SignalRecorded;
+import cn.shoudi.rules.facts.SignalInput;
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
  * Evaluates a household with the published policy after every committed change and stores the explained
@@ -57,9 +69,9 @@ public class AssessmentService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer evaluations;
-    private final cn.shoudi.intake.IntakeSignals signals;
+    private final IntakeSignals signals;
 
-    AssessmentService(cn.shoudi.intake.IntakeSignals signals, MeterRegistry meters, Registry registry, ActivePolicy policy, AssessmentWriter writer, JdbcClient jdbc,
+    AssessmentService(IntakeSignals signals, MeterRegistry meters, Registry registry, ActivePolicy policy, AssessmentWriter writer, JdbcClient jdbc,
                       JsonMapper json, ApplicationEventPublisher events, PlatformTransactionManager txManager,
                       AssessmentProperties properties, Clock clock) {
         this.signals = signals;
@@ -88,7 +100,7 @@ public class AssessmentService {
     /** A department signal was matched to the household: evaluate it with the signal. */
     @Async
     @TransactionalEventListener
-    void on(cn.shoudi.intake.SignalRecorded event) {
+    void on(SignalRecorded event) {
         assess(event.householdId());
     }
 
@@ -99,13 +111,13 @@ public class AssessmentService {
 
     /** Several snapshots completed with their department signals, read in one query. */
     public List<HouseholdSnapshot> complete(List<HouseholdSnapshot> snapshots) {
-        Map<Long, List<cn.shoudi.rules.facts.SignalInput>> received = signals.of(
+        Map<Long, List<SignalInput>> received = signals.of(
                 snapshots.stream().map(HouseholdSnapshot::householdId).toList());
         return snapshots.stream().map(s -> withSignals(s, received.getOrDefault(s.householdId(), List.of())))
                 .toList();
     }
 
-    private static HouseholdSnapshot withSignals(HouseholdSnapshot s, List<cn.shoudi.rules.facts.SignalInput> received) {
+    private static HouseholdSnapshot withSignals(HouseholdSnapshot s, List<SignalInput> received) {
         if (received.isEmpty()) {
             return s;
         }
@@ -126,7 +138,7 @@ public class AssessmentService {
      * @return the new assessment's id, or empty when nothing new was stored
      */
     public Optional<Long> assess(long householdId) {
-        return cn.shoudi.Retrying.inTransaction(tx, ATTEMPTS, () -> assessInTransaction(householdId));
+        return Retrying.inTransaction(tx, ATTEMPTS, () -> assessInTransaction(householdId));
     }
 
     private Optional<Long> assessInTransaction(long householdId) {
@@ -180,7 +192,7 @@ public class AssessmentService {
      * fixed number of set queries, then hashes and evaluates them in parallel on {@code workers}. Households whose
      * data, policy version and as-of date equal their latest assessment are skipped.
      */
-    EvaluatedPage evaluatePage(List<Long> householdIds, java.util.concurrent.ExecutorService workers)
+    EvaluatedPage evaluatePage(List<Long> householdIds, ExecutorService workers)
             throws InterruptedException {
         return evaluatePage(householdIds, null, workers);
     }
@@ -189,15 +201,15 @@ public class AssessmentService {
      * @param sharedIdNumbers the ID numbers shared by more than one active household, read once for the run; null to
      *                        look them up for this page
      */
-    EvaluatedPage evaluatePage(List<Long> householdIds, java.util.Set<String> sharedIdNumbers,
-                               java.util.concurrent.ExecutorService workers) throws InterruptedException {
+    EvaluatedPage evaluatePage(List<Long> householdIds, Set<String> sharedIdNumbers,
+                               ExecutorService workers) throws InterruptedException {
         Evaluator evaluator = policy.evaluator();
         String version = evaluator.policy().version();
         LocalDate asOf = properties.asOfDate(clock);
         Map<Long, Head> heads = heads(householdIds, false);
         List<HouseholdSnapshot> snapshots = complete(sharedIdNumbers == null ? registry.snapshots(householdIds)
                 : registry.snapshots(householdIds, sharedIdNumbers));
-        List<java.util.concurrent.Future<Optional<Assessment>>> futures = new ArrayList<>();
+        List<Future<Optional<Assessment>>> futures = new ArrayList<>();
         for (HouseholdSnapshot s : snapshots) {
             futures.add(workers.submit(() -> {
                 String hash = inputsHash(s.input());
@@ -215,13 +227,13 @@ public class AssessmentService {
         for (int i = 0; i < futures.size(); i++) {
             try {
                 futures.get(i).get().ifPresent(records::add);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 failed++;
                 log.error("evaluation of household {} failed: {}", snapshots.get(i).householdId(),
                         e.getCause().toString());
             }
         }
-        Map<Long, Long> headsRead = new java.util.HashMap<>();
+        Map<Long, Long> headsRead = new HashMap<>();
         heads.forEach((id, head) -> headsRead.put(id, head.assessmentId()));
         return new EvaluatedPage(records, headsRead, version, asOf, failed);
     }
@@ -241,7 +253,7 @@ public class AssessmentService {
         }
         String version = page.version();
         LocalDate asOf = page.asOf();
-        int changed = cn.shoudi.Retrying.inTransaction(tx, ATTEMPTS, () -> {
+        int changed = Retrying.inTransaction(tx, ATTEMPTS, () -> {
             List<Long> ids = records.stream().map(Assessment::householdId).sorted().toList();
             Map<Long, Head> existing = heads(ids, false);
             List<Long> missing = ids.stream().filter(id -> !existing.containsKey(id)).toList();
@@ -260,9 +272,9 @@ public class AssessmentService {
             List<Long> savedIds = saved.stream().map(Assessment::householdId).sorted().toList();
             jdbc.sql("DELETE FROM assessment_head WHERE household_id IN (:ids)").param("ids", savedIds).update();
             jdbc.sql("INSERT INTO assessment_head (household_id, assessment_id, policy_version, inputs_hash, as_of) "
-                            + "VALUES " + String.join(",", java.util.Collections.nCopies(saved.size(),
+                            + "VALUES " + String.join(",", Collections.nCopies(saved.size(),
                             "(?, ?, ?, ?, ?)")))
-                    .params(saved.stream().flatMap(a -> java.util.stream.Stream.<Object>of(a.householdId(), a.id(),
+                    .params(saved.stream().flatMap(a -> Stream.<Object>of(a.householdId(), a.id(),
                             version, a.inputsHash(), asOf)).toList())
                     .update();
             for (Assessment a : saved) {
@@ -276,7 +288,7 @@ public class AssessmentService {
 
     /** Head rows of households, locked for update when asked. */
     private Map<Long, Head> heads(List<Long> householdIds, boolean forUpdate) {
-        Map<Long, Head> out = new java.util.HashMap<>();
+        Map<Long, Head> out = new HashMap<>();
         if (householdIds.isEmpty()) {
             return out;
         }
@@ -351,7 +363,7 @@ public class AssessmentService {
         CanonicalForm.append(text, in.details());
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            java.nio.ByteBuffer utf16 = java.nio.ByteBuffer.allocate(text.length() * 2);
+            ByteBuffer utf16 = ByteBuffer.allocate(text.length() * 2);
             utf16.asCharBuffer().append(text);
             md.update(utf16);
             return HexFormat.of().formatHex(md.digest());

@@ -9,7 +9,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.lang.invoke.MethodType;
 
 /**
  * Writes a value as text in a form that depends only on its content: records as {@code Name[component=value, …]} in
@@ -31,7 +33,7 @@ final class CanonicalForm {
             for (RecordComponent c : type.getRecordComponents()) {
                 try {
                     out.add(new Component(c.getName(), lookup.unreflect(c.getAccessor())
-                            .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class))));
+                            .asType(MethodType.methodType(Object.class, Object.class))));
                 } catch (IllegalAccessException e) {
                     throw new IllegalStateException("cannot read " + type.getName() + "." + c.getName(), e);
                 }
@@ -90,8 +92,9 @@ final class CanonicalForm {
             }
             return out.append(']');
         }
-        if (value instanceof java.util.SortedMap<?, ?> sortedMap && sortedMap.comparator() == null
-                && sortedMap.keySet().stream().allMatch(String.class::isInstance)) {
+        // naturally ordered keys are mutually comparable: a String first key means String keys throughout
+        if (value instanceof SortedMap<?, ?> sortedMap && sortedMap.comparator() == null && !sortedMap.isEmpty()
+                && sortedMap.firstKey() instanceof String) {
             // already in key order (the rules' fact maps): written as a TreeMap of texts would print, without copying
             out.append('{');
             boolean first = true;

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.Set;
 
 /**
  * Full re-evaluation of every household (after a policy publication, or on request): streams household ids in pages,
@@ -110,7 +111,7 @@ public class ReEvaluation {
         try {
             long after = runs.findById(runId).orElseThrow().lastHouseholdId();
             // one scan for the whole run instead of a lookup per page; the registry refuses new duplicates meanwhile
-            java.util.Set<String> shared = registry.sharedIdNumbers();
+            Set<String> shared = registry.sharedIdNumbers();
             while (true) {
                 AssessmentRun run = runs.findById(runId).orElseThrow();
                 if (!instance.equals(run.owner()) || !AssessmentRun.RUNNING.equals(run.status())) {

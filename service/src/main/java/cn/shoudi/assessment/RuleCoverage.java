@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import cn.shoudi.registry.HouseholdNotFoundException;
 
 /**
  * The published tables' rows as policy staff see them in production: for each row, how many households' latest
@@ -125,7 +126,7 @@ public class RuleCoverage {
     @Transactional(readOnly = true)
     public List<FactDefinition> missing(long householdId) {
         HouseholdSnapshot s = registry.snapshot(householdId)
-                .orElseThrow(() -> new cn.shoudi.registry.HouseholdNotFoundException(householdId));
+                .orElseThrow(() -> new HouseholdNotFoundException(householdId));
         HouseholdInput in = assessments.complete(s).input();
         LocalDate asOf = properties.asOfDate(clock);
         String segment = segment(in, asOf);

@@ -4,6 +4,7 @@ import cn.shoudi.registry.HouseholdData;
 import cn.shoudi.registry.MemberData;
 import cn.shoudi.registry.Registrar;
 import cn.shoudi.rules.facts.FactDefinition;
+import cn.shoudi.rules.facts.HouseholdClass;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -44,12 +45,7 @@ class HouseholdExport {
                 cells.put("性别", m.sex());
                 cells.put("出生日期", text(m.birthDate()));
                 cells.put("与户主关系", m.relation());
-                Map<String, Object> facts = new LinkedHashMap<>(m.facts() == null ? Map.of() : m.facts());
-                facts.put("health", m.health());
-                facts.put("disabilityGrade", m.disabilityGrade());
-                facts.put("schooling", m.schooling());
-                facts.put("medicalInsured", m.medicalInsured());
-                facts.put("labour", m.labour());
+                Map<String, Object> facts = m.allFacts();
                 ImportColumns.MEMBER_FACTS.forEach((label, d) -> cells.put(label, format(d, facts.get(d.key()))));
                 out.add(ImportColumns.ALL.stream().map(h -> cells.getOrDefault(h, "")).toList());
             }
@@ -63,7 +59,7 @@ class HouseholdExport {
         cells.put("户编号", d.householdNo());
         cells.put("行政村编码", e.villageCode());
         cells.put("村民小组", e.groupName());
-        cells.put("户类型", cn.shoudi.rules.facts.HouseholdClass.parse(d.householdClass()).label());
+        cells.put("户类型", HouseholdClass.parse(d.householdClass()).label());
         cells.put("家庭纯收入", text(d.netIncome()));
         cells.put("刚性支出", text(d.rigidExpenditure()));
         cells.put("上年纯收入", text(d.previousYearNetIncome()));
@@ -71,17 +67,8 @@ class HouseholdExport {
         cells.put("能否自身应对", Boolean.TRUE.equals(d.selfCoping()) ? "是" : "否");
         cells.put("三保障或饮水问题", Boolean.TRUE.equals(d.guaranteeIssue()) ? "是" : "否");
         Map<String, Object> facts = new LinkedHashMap<>(d.facts() == null ? Map.of() : d.facts());
-        HouseholdData.Details x = d.housing();
-        if (x != null) {
-            facts.put("houseGrade", x.houseGrade());
-            facts.put("houseRenovated", x.houseRenovated());
-            facts.put("relocated", x.relocated());
-            facts.put("waterQualityOk", x.waterQualityOk());
-            facts.put("familyDoctorSigned", x.familyDoctorSigned());
-            facts.put("lowIncomeAllowance", x.lowIncomeAllowance());
-            facts.put("registeredYear", x.registeredYear());
-            facts.put("exitYear", x.exitYear());
-            facts.put("mainCause", x.mainCause());
+        if (d.housing() != null) {
+            facts.putAll(d.housing().factValues());
         }
         ImportColumns.HOUSEHOLD_FACTS.forEach((label, f) -> cells.put(label, format(f, facts.get(f.key()))));
         return cells;

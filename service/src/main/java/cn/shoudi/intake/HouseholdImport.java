@@ -34,6 +34,15 @@ import java.util.Map;
 
 import cn.shoudi.rules.facts.FactCatalogue;
 import cn.shoudi.rules.facts.FactDefinition;
+import cn.shoudi.BackgroundRuns;
+import cn.shoudi.InvalidRequestException;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Bulk import of a registry household export (XLSX, or CSV in UTF-8 or GBK): one row per member, household columns
@@ -72,7 +81,7 @@ public class HouseholdImport {
     record Progress(String id, String status, int households, int done, Report report, String error) {
     }
 
-    private final cn.shoudi.BackgroundRuns<Progress> runs = new cn.shoudi.BackgroundRuns<>("household-import");
+    private final BackgroundRuns<Progress> runs = new BackgroundRuns<>("household-import");
 
     /** Starts an import in the background, for large files; follow it with {@link #progress}. */
     Progress start(String fileName, byte[] bytes, Mode mode, Long onlyVillage) {
@@ -87,7 +96,7 @@ public class HouseholdImport {
         });
     }
 
-    java.util.Optional<Progress> progress(String id) {
+    Optional<Progress> progress(String id) {
         return runs.get(id);
     }
 
@@ -120,7 +129,7 @@ public class HouseholdImport {
             encoding = isUtf8(bytes) ? "UTF-8" : "GBK";
             table = readCsv(new String(stripBom(bytes), Charset.forName(encoding)));
         } else {
-            throw new cn.shoudi.InvalidRequestException("请上传 .xlsx 或 .csv 文件（户籍导出格式，可下载模板）");
+            throw new InvalidRequestException("请上传 .xlsx 或 .csv 文件（户籍导出格式，可下载模板）");
         }
         List<CellError> errors = new ArrayList<>();
         Columns col = Columns.read(table.isEmpty() ? List.of() : table.get(0), errors);
@@ -144,7 +153,7 @@ public class HouseholdImport {
             int before = errors.size();
             List<Integer> rows = e.getValue();
             String headId = rows.stream().filter(r -> "户主".equals(t.cell(r, "与户主关系")))
-                    .map(r -> blank(t.cell(r, "身份证号"))).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                    .map(r -> blank(t.cell(r, "身份证号"))).filter(Objects::nonNull).findFirst().orElse(null);
             Long existing = registrar.existing(e.getKey(), headId).orElse(null);
             HouseholdData data = household(t, rows, errors, onlyVillage,
                     existing == null ? null : registrar.current(existing));
@@ -232,26 +241,16 @@ public class HouseholdImport {
         }
         String risks = t.cell(first, "风险类型");
         HouseholdData.Details x = stored == null || stored.housing() == null
-                ? new HouseholdData.Details(null, null, null, null, null, null, null, null, null) : stored.housing();
-        HouseholdData.Details housing = new HouseholdData.Details(
-                (String) pick(household, "houseGrade", x.houseGrade()),
-                (Boolean) pick(household, "houseRenovated", x.houseRenovated()),
-                (Boolean) pick(household, "relocated", x.relocated()),
-                (Boolean) pick(household, "waterQualityOk", x.waterQualityOk()),
-                (Boolean) pick(household, "familyDoctorSigned", x.familyDoctorSigned()),
-                (Boolean) pick(household, "lowIncomeAllowance", x.lowIncomeAllowance()),
-                (Integer) pick(household, "registeredYear", x.registeredYear()),
-                (Integer) pick(household, "exitYear", x.exitYear()),
-                (String) pick(household, "mainCause", x.mainCause()),
-                x.houseUse(), x.houseBuildings(), x.relocationYear(), x.waterPointId());
+                ? HouseholdData.Details.NONE : stored.housing();
+        HouseholdData.Details housing = x.withFactValues(household);
         Map<String, Object> facts = new LinkedHashMap<>();
         household.forEach((k, v) -> {
             if (FactCatalogue.STANDARD.require(k).inFactsMap()) {
-                facts.put(k, json(v));
+                facts.put(k, v);
             }
         });
         return new HouseholdData(t.cell(first, "户编号"), villageId, groupId, t.cell(first, "户类型"), net, rigid,
-                previous, risks.isEmpty() ? java.util.Set.of()
+                previous, risks.isEmpty() ? Set.of()
                 : new LinkedHashSet<>(Arrays.asList(risks.split("[、,，;；\\s]+"))), coping, guarantee, members, null,
                 null, housing, facts);
     }
@@ -259,30 +258,9 @@ public class HouseholdImport {
     /** A member row merged into the stored member it matches (fields the file does not carry are kept). */
     private static MemberData member(String name, String id, String sex, LocalDate born, String relation,
                                      MemberData was, Map<String, Object> facts) {
-        Map<String, Object> inMap = new LinkedHashMap<>();
-        facts.forEach((k, v) -> {
-            if (FactCatalogue.STANDARD.require(k).inFactsMap()) {
-                inMap.put(k, json(v));
-            }
-        });
-        return new MemberData(name, id, sex, born, relation,
-                (String) pick(facts, "health", was == null ? null : was.health()),
-                (Integer) pick(facts, "disabilityGrade", was == null ? null : was.disabilityGrade()),
-                (String) pick(facts, "schooling", was == null ? null : was.schooling()),
-                (Boolean) pick(facts, "medicalInsured", was == null ? null : was.medicalInsured()),
-                (String) pick(facts, "labour", was == null ? null : was.labour()),
-                was == null ? null : was.lowIncomeAllowance(), was == null ? null : was.publicWelfareJob(),
-                was == null ? null : was.chronicCard(), was == null ? null : was.educationAid(), inMap);
-    }
-
-    /** The file's value when its cell says something (null when it says clear), else the stored one. */
-    private static Object pick(Map<String, Object> fromFile, String key, Object stored) {
-        return fromFile.containsKey(key) ? fromFile.get(key) : stored;
-    }
-
-    /** A typed value as the REST API would send it (dates and decimals as text), for the registry to validate. */
-    private static Object json(Object typed) {
-        return typed instanceof LocalDate || typed instanceof BigDecimal ? typed.toString() : typed;
+        MemberData base = was == null ? new MemberData(name, id, sex, born, relation)
+                : was.withIdentity(name, id, sex, born, relation);
+        return base.withFactValues(facts);
     }
 
     /** Reads the fact columns present in the file: blank cells are skipped, the clear marker maps to null. */
@@ -326,7 +304,7 @@ public class HouseholdImport {
                     errors.add(new CellError(1, letter, h, "表头「" + h + "」重复"));
                 }
             }
-            for (String required : java.util.stream.Stream.concat(ImportColumns.HOUSEHOLD_BASICS.stream(),
+            for (String required : Stream.concat(ImportColumns.HOUSEHOLD_BASICS.stream(),
                     ImportColumns.MEMBER_BASICS.stream()).toList()) {
                 if (!index.containsKey(required)) {
                     errors.add(new CellError(1, "", required, "缺少必填列「" + required + "」；请使用模板"));
@@ -339,7 +317,7 @@ public class HouseholdImport {
             return index.containsKey(header);
         }
 
-        java.util.Set<String> present() {
+        Set<String> present() {
             return index.keySet();
         }
     }
@@ -363,7 +341,7 @@ public class HouseholdImport {
         CellError locate(Registrar.Problem p, List<Integer> rows) {
             String field = p.field();
             int row = rows.get(0);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("members\\[(\\d+)]\\.?([\\w.]*)")
+            Matcher m = Pattern.compile("members\\[(\\d+)]\\.?([\\w.]*)")
                     .matcher(field);
             if (m.find()) {
                 row = rows.get(Math.min(Integer.parseInt(m.group(1)), rows.size() - 1));
@@ -420,7 +398,7 @@ public class HouseholdImport {
         }
         try {
             return LocalDate.parse(v.replace('/', '-').replace('.', '-'));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             errors.add(t.error(r, "出生日期", "出生日期「" + v + "」无效，应写成 1965-04-12"));
             return null;
         }
@@ -452,7 +430,7 @@ public class HouseholdImport {
             }
             return out;
         } catch (IOException | RuntimeException e) {
-            throw new cn.shoudi.InvalidRequestException("无法读取该 Excel 文件：" + e.getMessage());
+            throw new InvalidRequestException("无法读取该 Excel 文件：" + e.getMessage());
         }
     }
 

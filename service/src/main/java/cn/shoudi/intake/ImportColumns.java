@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.LinkedHashMap;
 
 /**
  * The columns of the household import and export (户籍导入/导出), one row per member: the household's basics, a column
@@ -23,14 +24,12 @@ final class ImportColumns {
             "上年纯收入", "风险类型", "能否自身应对", "三保障或饮水问题");
     /** Member basics, required. */
     static final List<String> MEMBER_BASICS = List.of("姓名", "身份证号", "性别", "出生日期", "与户主关系");
-    private static final List<String> MEMBER_BASIC_FIELDS = List.of("members[].name", "members[].idNumber",
-            "members[].sex", "members[].birthDate", "members[].relation");
     /** Household facts by header: the recorded details of the catalogue. */
     static final Map<String, FactDefinition> HOUSEHOLD_FACTS = byLabel(FactCatalogue.STANDARD.all().stream()
             .filter(FactDefinition::isDetail).toList());
     /** Member facts by header: recorded member facts beyond the basics. */
     static final Map<String, FactDefinition> MEMBER_FACTS = byLabel(FactCatalogue.STANDARD.recorded(Level.MEMBER)
-            .stream().filter(d -> d.field() == null || !MEMBER_BASIC_FIELDS.contains(d.field())).toList());
+            .stream().filter(d -> !d.isMemberIdentity()).toList());
     /** Every column in template order. */
     static final List<String> ALL;
 
@@ -48,7 +47,7 @@ final class ImportColumns {
 
     private static Map<String, FactDefinition> byLabel(List<FactDefinition> facts) {
         return facts.stream().collect(Collectors.toMap(FactDefinition::label, d -> d, (a, b) -> a,
-                java.util.LinkedHashMap::new));
+                LinkedHashMap::new));
     }
 
     /** Whether a header is a household-level column (its cells must agree on every row of a household). */

@@ -15,6 +15,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import cn.shoudi.AuditTrail;
+import cn.shoudi.Viewer;
+import java.util.HashMap;
 
 /** Bulk import of households, and the template of its layout. */
 @RestController
@@ -22,9 +25,9 @@ public class ImportController {
 
     private final HouseholdImport importer;
     private final HouseholdExport exporter;
-    private final cn.shoudi.AuditTrail audit;
+    private final AuditTrail audit;
 
-    ImportController(HouseholdImport importer, HouseholdExport exporter, cn.shoudi.AuditTrail audit) {
+    ImportController(HouseholdImport importer, HouseholdExport exporter, AuditTrail audit) {
         this.importer = importer;
         this.exporter = exporter;
         this.audit = audit;
@@ -36,7 +39,7 @@ public class ImportController {
                                             @RequestParam(defaultValue = "ALL_OR_NOTHING") HouseholdImport.Mode mode)
             throws IOException {
         return importer.run(file.getOriginalFilename(), file.getBytes(), mode,
-                cn.shoudi.Viewer.current().limitedToVillage());
+                Viewer.current().limitedToVillage());
     }
 
     /** Starts an import in the background (large files); follow its progress. */
@@ -45,7 +48,7 @@ public class ImportController {
                                                   @RequestParam(defaultValue = "ALL_OR_NOTHING") HouseholdImport.Mode mode)
             throws IOException {
         HouseholdImport.Progress p = importer.start(file.getOriginalFilename(), file.getBytes(), mode,
-                cn.shoudi.Viewer.current().limitedToVillage());
+                Viewer.current().limitedToVillage());
         return ResponseEntity.accepted().header(HttpHeaders.LOCATION, "/api/imports/" + p.id()).body(p);
     }
 
@@ -57,7 +60,7 @@ public class ImportController {
     /** The import template: every column (see {@code GET /api/facts} for each fact's values) and one example row. */
     @GetMapping("/api/imports/households/template.xlsx")
     public ResponseEntity<byte[]> template() {
-        Map<String, String> example = new java.util.HashMap<>(Map.ofEntries(Map.entry("户编号", "500243201001"),
+        Map<String, String> example = new HashMap<>(Map.ofEntries(Map.entry("户编号", "500243201001"),
                 Map.entry("行政村编码", "500243201"), Map.entry("村民小组", "1组"), Map.entry("户类型", "脱贫户"),
                 Map.entry("家庭纯收入", "16500"), Map.entry("刚性支出", "0"), Map.entry("上年纯收入", "17000"),
                 Map.entry("风险类型", "因病"), Map.entry("能否自身应对", "否"), Map.entry("三保障或饮水问题", "否"),
@@ -77,10 +80,10 @@ public class ImportController {
      */
     @GetMapping("/api/imports/households/export.xlsx")
     public ResponseEntity<byte[]> export(@RequestParam(required = false) Long villageId) {
-        Long own = cn.shoudi.Viewer.current().limitedToVillage();
+        Long own = Viewer.current().limitedToVillage();
         Long village = own != null ? own : villageId;
         List<List<String>> rows = exporter.rows(village);
-        audit.record(cn.shoudi.AuditTrail.Action.EXPORT, "households" + (village == null ? "" : "?villageId=" + village),
+        audit.record(AuditTrail.Action.EXPORT, "households" + (village == null ? "" : "?villageId=" + village),
                 "OK", (rows.size() - 1) + " rows");
         return xlsx("户籍导出.xlsx", HouseholdExport.xlsx(rows));
     }

@@ -1,8 +1,12 @@
 package cn.shoudi.registry;
 
+import cn.shoudi.rules.facts.FactCatalogue;
+import cn.shoudi.rules.facts.FactDefinition;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The per-fact change history (数据项变更记录) of households: these facts decide eligibility, so every change of a
@@ -34,9 +39,11 @@ class FactHistory {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    FactHistory(JdbcClient jdbc) {
+    FactHistory(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     /** Writes the differences between two readings of {@link Household#recordedFacts()}. */
@@ -48,18 +55,18 @@ class FactHistory {
         for (String member : members) {
             Map<String, String> was = before.getOrDefault(member, Map.of());
             Map<String, String> is = after.getOrDefault(member, Map.of());
-            Set<String> keys = new java.util.TreeSet<>(was.keySet());
+            Set<String> keys = new TreeSet<>(was.keySet());
             keys.addAll(is.keySet());
             for (String key : keys) {
                 if (!Objects.equals(was.get(key), is.get(key))) {
                     rows.add(new Object[] {householdId, member.isEmpty() ? null : member, key, cut(was.get(key)),
-                            cut(is.get(key)), by, java.sql.Timestamp.from(at)});
+                            cut(is.get(key)), by, Timestamp.from(at)});
                 }
             }
         }
-        for (Object[] row : rows) {
-            jdbc.sql("INSERT INTO registry_fact_change (household_id, member_name, fact_key, old_value, new_value, "
-                    + "changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)").params(row).update();
+        if (!rows.isEmpty()) { // one batch: a registration records every fact it brings
+            template.batchUpdate("INSERT INTO registry_fact_change (household_id, member_name, fact_key, old_value, "
+                    + "new_value, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
         }
     }
 
@@ -69,8 +76,8 @@ class FactHistory {
                         + "FROM registry_fact_change WHERE household_id = ? ORDER BY id DESC")
                 .param(householdId)
                 .query((rs, n) -> new Change(rs.getString(1), rs.getString(2),
-                        cn.shoudi.rules.facts.FactCatalogue.STANDARD.get(rs.getString(2))
-                                .map(cn.shoudi.rules.facts.FactDefinition::label).orElse(rs.getString(2)),
+                        FactCatalogue.STANDARD.get(rs.getString(2)).map(FactDefinition::label)
+                                .orElse(rs.getString(2)),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
                 .list();
     }

@@ -25,6 +25,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
 
 /**
  * A household (户), the registry's aggregate root: loaded and saved whole, with its members and helper assignments
@@ -105,7 +108,7 @@ class Household {
                 .collect(Collectors.toCollection(ArrayList::new));
         facts = RecordedFacts.write(RecordedFacts.merge(RecordedFacts.read(facts), data.facts()));
         HouseholdData.Details x = data.housing() == null
-                ? new HouseholdData.Details(null, null, null, null, null, null, null, null, null) : data.housing();
+                ? HouseholdData.Details.NONE : data.housing();
         houseGrade = x.houseGrade();
         houseRenovated = x.houseRenovated();
         relocated = x.relocated();
@@ -121,7 +124,7 @@ class Household {
         waterPointId = x.waterPointId();
         updatedAt = now;
         if (data.helperCadreId() != null) {
-            assignHelper(data.helperCadreId(), LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
+            assignHelper(data.helperCadreId(), LocalDate.ofInstant(now, ZoneOffset.UTC));
         }
     }
 
@@ -225,8 +228,8 @@ class Household {
      * periods loaded by a set query ({@link RulesInputs}): the same {@link #toRulesInput()} then applies, so that a page
      * of households loaded together gives exactly the input (and inputs hash) of each loaded alone.
      */
-    static Household forRules(java.sql.ResultSet rs, List<Member> members, List<HelperAssignment> helpers)
-            throws java.sql.SQLException {
+    static Household forRules(ResultSet rs, List<Member> members, List<HelperAssignment> helpers)
+            throws SQLException {
         Household h = new Household();
         h.id = rs.getLong("id");
         h.version = rs.getLong("version");
@@ -262,16 +265,8 @@ class Household {
                 .map(m -> new MemberInput(m.name(), m.idNumber(), m.sex(), m.birthDate(), m.relation(),
                         m.factValues())).toList();
         Map<String, Object> details = new TreeMap<>(RecordedFacts.read(facts));
+        details.putAll(details().factValues());
         details.put("helperAssigned", currentHelper().isPresent());
-        details.put("houseGrade", houseGrade);
-        details.put("houseRenovated", houseRenovated);
-        details.put("relocated", relocated);
-        details.put("waterQualityOk", waterQualityOk);
-        details.put("familyDoctorSigned", familyDoctorSigned);
-        details.put("lowIncomeAllowance", lowIncomeAllowance);
-        details.put("registeredYear", registeredYear);
-        details.put("exitYear", exitYear);
-        details.put("mainCause", mainCause);
         return new HouseholdInput(String.valueOf(id), householdClass, ms, netIncome, rigidExpenditure,
                 previousYearNetIncome, riskTypeSet(), selfCoping, guaranteeIssue,
                 new HouseholdDetails(details, List.of()));

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.List;
+import cn.shoudi.rules.facts.FactGroup;
 
 /** REST API of households: create, replace, read, change the helper cadre. */
 @RestController
@@ -67,8 +68,8 @@ public class HouseholdController {
     @PatchMapping("/{id}/facts")
     public ResponseEntity<HouseholdView> recordFacts(@PathVariable long id, @RequestBody FactUpdate update) {
         registry.requireVisible(Viewer.current(), id);
-        cn.shoudi.rules.facts.FactGroup group = update.group() == null || update.group().isBlank() ? null
-                : cn.shoudi.rules.facts.FactGroup.parse(update.group().trim()).orElseThrow(() ->
+        FactGroup group = update.group() == null || update.group().isBlank() ? null
+                : FactGroup.parse(update.group().trim()).orElseThrow(() ->
                 new InvalidHouseholdException(List.of(new InvalidHouseholdException.FieldProblem("group", "INVALID",
                         "未知的数据项分组「" + update.group() + "」"))));
         Household h = service.recordFacts(id, update.version(), group, update.values());

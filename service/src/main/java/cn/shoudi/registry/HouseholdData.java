@@ -1,6 +1,7 @@
 package cn.shoudi.registry;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,6 +85,51 @@ public record HouseholdData(String householdNo, Long villageId, Long groupId, St
             this(houseGrade, houseRenovated, relocated, waterQualityOk, familyDoctorSigned, lowIncomeAllowance,
                     registeredYear, exitYear, mainCause, null, null, null, null);
         }
+
+        /** The recorded facts among these fields, by catalogue key; unset ones are left out. */
+        public Map<String, Object> factValues() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            putIfSet(out, "houseGrade", houseGrade);
+            putIfSet(out, "houseRenovated", houseRenovated);
+            putIfSet(out, "relocated", relocated);
+            putIfSet(out, "waterQualityOk", waterQualityOk);
+            putIfSet(out, "familyDoctorSigned", familyDoctorSigned);
+            putIfSet(out, "lowIncomeAllowance", lowIncomeAllowance);
+            putIfSet(out, "registeredYear", registeredYear);
+            putIfSet(out, "exitYear", exitYear);
+            putIfSet(out, "mainCause", mainCause);
+            return out;
+        }
+
+        /**
+         * The same details with the recorded facts among {@code values} applied (catalogue key → typed value, null
+         * clears); keys of other facts and the fields that are not facts (house use, buildings …) are kept.
+         */
+        public Details withFactValues(Map<String, ?> values) {
+            return new Details((String) pick(values, "houseGrade", houseGrade),
+                    (Boolean) pick(values, "houseRenovated", houseRenovated), (Boolean) pick(values, "relocated", relocated),
+                    (Boolean) pick(values, "waterQualityOk", waterQualityOk),
+                    (Boolean) pick(values, "familyDoctorSigned", familyDoctorSigned),
+                    (Boolean) pick(values, "lowIncomeAllowance", lowIncomeAllowance),
+                    (Integer) pick(values, "registeredYear", registeredYear),
+                    (Integer) pick(values, "exitYear", exitYear), (String) pick(values, "mainCause", mainCause),
+                    houseUse, houseBuildings, relocationYear, waterPointId);
+        }
+
+        /** Details with nothing recorded. */
+        public static final Details NONE = new Details(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Puts a recorded value under its catalogue key; an unset one is left out. */
+    static void putIfSet(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    /** The value {@code values} names for the key (null when it clears it), else the current one. */
+    static Object pick(Map<String, ?> values, String key, Object current) {
+        return values.containsKey(key) ? values.get(key) : current;
     }
 
     /** Without details. */

@@ -15,6 +15,10 @@ import java.util.Map;
 import cn.shoudi.rules.facts.FactCatalogue;
 import cn.shoudi.rules.facts.FactDefinition.Level;
 import cn.shoudi.rules.facts.FactGroup;
+import cn.shoudi.Privacy;
+import cn.shoudi.Viewer;
+import java.util.ArrayList;
+import java.util.Comparator;
 
 /**
  * Writes households. Every write validates first, saves the aggregate whole and publishes {@link HouseholdChanged}
@@ -55,7 +59,7 @@ class HouseholdService {
     Household register(HouseholdData data, Long movingFrom) {
         validator.validate(data, null, movingFrom);
         Household saved = saveAndPublish(Household.register(data, clock.instant()));
-        history.record(saved.id(), Map.of(), saved.recordedFacts(), cn.shoudi.Viewer.current().username(),
+        history.record(saved.id(), Map.of(), saved.recordedFacts(), Viewer.current().username(),
                 clock.instant());
         return saved;
     }
@@ -92,7 +96,7 @@ class HouseholdService {
         if (version != null && !version.equals(h.version())) {
             throw new StaleHouseholdException(id, h.version());
         }
-        java.util.List<InvalidHouseholdException.FieldProblem> problems = new java.util.ArrayList<>();
+        List<InvalidHouseholdException.FieldProblem> problems = new ArrayList<>();
         if (values == null || values.isEmpty()) {
             problems.add(new InvalidHouseholdException.FieldProblem("values", "REQUIRED", "没有要保存的数据项"));
         } else if (group != null) {
@@ -112,14 +116,14 @@ class HouseholdService {
 
     private Household saveWithHistory(Household h, Map<String, Map<String, String>> before) {
         Household saved = saveAndPublish(h);
-        history.record(saved.id(), before, saved.recordedFacts(), cn.shoudi.Viewer.current().username(),
+        history.record(saved.id(), before, saved.recordedFacts(), Viewer.current().username(),
                 clock.instant());
         return saved;
     }
 
     /** A household's fact changes, newest first. */
     @Transactional(readOnly = true)
-    java.util.List<FactHistory.Change> factHistory(long id) {
+    List<FactHistory.Change> factHistory(long id) {
         find(id);
         return history.of(id);
     }
@@ -133,13 +137,13 @@ class HouseholdService {
                 && m.idNumber().contains("*"))) {
             return data;
         }
-        java.util.List<MemberData> members = data.members().stream().map(m -> {
+        List<MemberData> members = data.members().stream().map(m -> {
             if (m == null || m.idNumber() == null || !m.idNumber().contains("*")) {
                 return m;
             }
             String full = h.members().stream()
-                    .filter(x -> x.idNumber() != null && cn.shoudi.Privacy.maskIdNumber(x.idNumber()).equals(m.idNumber()))
-                    .sorted(java.util.Comparator.comparing(x -> x.name().equals(m.name()) ? 0 : 1))
+                    .filter(x -> x.idNumber() != null && Privacy.maskIdNumber(x.idNumber()).equals(m.idNumber()))
+                    .sorted(Comparator.comparing(x -> x.name().equals(m.name()) ? 0 : 1))
                     .map(Member::idNumber).findFirst().orElse(m.idNumber());
             return new MemberData(m.name(), full, m.sex(), m.birthDate(), m.relation(), m.health(),
                     m.disabilityGrade(), m.schooling(), m.medicalInsured(), m.labour(), m.lowIncomeAllowance(),
@@ -151,10 +155,10 @@ class HouseholdService {
     @Transactional
     Household assignHelper(long id, long cadreId, Long expectedVersion) {
         Household h = find(id);
-        Cadre c = cadres.findById(cadreId).orElseThrow(() -> new InvalidHouseholdException(java.util.List.of(
+        Cadre c = cadres.findById(cadreId).orElseThrow(() -> new InvalidHouseholdException(List.of(
                 new InvalidHouseholdException.FieldProblem("cadreId", "NOT_FOUND", "帮扶责任人不存在"))));
         if (!c.active()) {
-            throw new InvalidHouseholdException(java.util.List.of(new InvalidHouseholdException.FieldProblem(
+            throw new InvalidHouseholdException(List.of(new InvalidHouseholdException.FieldProblem(
                     "cadreId", "INACTIVE", "该干部已调离或停用，不能担任帮扶责任人")));
         }
         if (expectedVersion != null && !expectedVersion.equals(h.version())) {

@@ -16,6 +16,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Validates submitted household data and reports every problem at once, each with the field, a code and a Chinese
@@ -33,12 +40,12 @@ class HouseholdValidator {
     private final Cadres cadres;
     private final Households households;
 
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final JdbcClient jdbc;
     private final String asOf;
 
     HouseholdValidator(Villages villages, VillagerGroups groups, Cadres cadres, Households households,
-                       org.springframework.jdbc.core.simple.JdbcClient jdbc,
-                       @org.springframework.beans.factory.annotation.Value("${shoudi.assessment.as-of:}") String asOf) {
+                       JdbcClient jdbc,
+                       @Value("${shoudi.assessment.as-of:}") String asOf) {
         this.jdbc = jdbc;
         this.asOf = asOf;
         this.villages = villages;
@@ -164,7 +171,7 @@ class HouseholdValidator {
             oneOf(p, f + "health", "健康状况", m.health(), HEALTH);
             oneOf(p, f + "schooling", "就学情况", m.schooling(), SCHOOLING);
             if (m.schooling() != null && m.birthDate() != null) {
-                int age = java.time.Period.between(m.birthDate(), schoolDay).getYears();
+                int age = Period.between(m.birthDate(), schoolDay).getYears();
                 boolean student = Set.of("在校", "辍学", "送教上门").contains(m.schooling());
                 if (student && (age < 3 || age > 30) || "学前".equals(m.schooling()) && age > 7
                         || "未入学".equals(m.schooling()) && age > 18) {
@@ -198,7 +205,7 @@ class HouseholdValidator {
         if (members == null) {
             return;
         }
-        Map<String, Integer> index = new java.util.LinkedHashMap<>();
+        Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < members.size(); i++) {
             MemberData m = members.get(i);
             if (m != null && !blank(m.idNumber())) {
@@ -230,7 +237,7 @@ class HouseholdValidator {
     static final Set<String> CAUSES = allowed("mainCause");
 
     private static Set<String> allowed(String key) {
-        return new java.util.LinkedHashSet<>(FactCatalogue.STANDARD.require(key).allowed());
+        return new LinkedHashSet<>(FactCatalogue.STANDARD.require(key).allowed());
     }
 
     private void details(HouseholdData.Details d, List<FieldProblem> p) {
@@ -270,10 +277,10 @@ class HouseholdValidator {
         if (submitted == null) {
             return;
         }
-        Map<String, Object> merged = new java.util.HashMap<>(stored);
+        Map<String, Object> merged = new HashMap<>(stored);
         for (Map.Entry<String, Object> e : submitted.entrySet()) {
             String field = prefix + e.getKey();
-            java.util.Optional<FactDefinition> d = FactCatalogue.STANDARD.get(e.getKey());
+            Optional<FactDefinition> d = FactCatalogue.STANDARD.get(e.getKey());
             if (d.isEmpty()) {
                 p.add(new FieldProblem(field, "UNKNOWN_FACT", "未知的数据项「" + e.getKey() + "」，可用的数据项见 /api/facts"));
             } else if (d.get().level() != level) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
 
 /** A household as the API returns it. */
 record HouseholdView(long id, long version, String householdNo, long villageId, long groupId, String householdClass,
@@ -13,7 +14,7 @@ record HouseholdView(long id, long version, String householdNo, long villageId, 
                      BigDecimal previousYearNetIncome, Set<String> riskTypes, boolean selfCoping,
                      boolean guaranteeIssue, List<MemberData> members, Long helperCadreId,
                      List<HelperPeriod> helperHistory, HouseholdData.Details housing,
-                     java.util.Map<String, Object> facts, String status,
+                     Map<String, Object> facts, String status,
                      List<MemberEventView> memberEvents, Instant updatedAt) {
 
     /** One membership change. */

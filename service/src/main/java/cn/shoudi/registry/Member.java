@@ -3,6 +3,7 @@ package cn.shoudi.registry;
 import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * A household member (家庭成员), stored inside the household aggregate. Recorded facts of the catalogue beyond the
@@ -21,19 +22,8 @@ record Member(String name, String idNumber, String sex, LocalDate birthDate, Str
     }
 
     /** The member-level facts the rules read: the basic columns and the {@code facts} column. */
-    java.util.Map<String, Object> factValues() {
-        java.util.Map<String, Object> all = new java.util.TreeMap<>(RecordedFacts.read(facts));
-        putIfSet(all, "health", health);
-        putIfSet(all, "disabilityGrade", disabilityGrade);
-        putIfSet(all, "schooling", schooling);
-        putIfSet(all, "medicalInsured", medicalInsured);
-        putIfSet(all, "labour", labour);
-        return all;
-    }
-
-    private static void putIfSet(java.util.Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
+    Map<String, Object> factValues() {
+        return MemberData.allFacts(RecordedFacts.read(facts), health, disabilityGrade, schooling, medicalInsured,
+                labour);
     }
 }

@@ -1,6 +1,14 @@
 package cn.shoudi.registry;
 
+import cn.shoudi.rules.facts.FactCatalogue;
+import cn.shoudi.rules.facts.FactDefinition;
+
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import cn.shoudi.Masked;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A member as submitted by a client.
@@ -24,11 +32,11 @@ import java.time.LocalDate;
  *                           left out keeps the stored value; optional
  */
 public record MemberData(String name,
-                         @tools.jackson.databind.annotation.JsonSerialize(using = cn.shoudi.Masked.IdNumber.class)
+                         @JsonSerialize(using = Masked.IdNumber.class)
                          String idNumber, String sex, LocalDate birthDate, String relation,
                          String health, Integer disabilityGrade, String schooling, Boolean medicalInsured,
                          String labour, Boolean lowIncomeAllowance, Boolean publicWelfareJob, Boolean chronicCard,
-                         String educationAid, java.util.Map<String, Object> facts) {
+                         String educationAid, Map<String, Object> facts) {
 
     /** A member without recorded facts beyond the basic fields (a stored member keeps its own). */
     public MemberData(String name, String idNumber, String sex, LocalDate birthDate, String relation,
@@ -50,5 +58,53 @@ public record MemberData(String name,
     /** A member with only the basics recorded. */
     public MemberData(String name, String idNumber, String sex, LocalDate birthDate, String relation) {
         this(name, idNumber, sex, birthDate, relation, null, null, null, null, null);
+    }
+
+    /** Every member-level recorded fact by catalogue key: the basic fields and the facts map; unset ones left out. */
+    public Map<String, Object> allFacts() {
+        return allFacts(facts, health, disabilityGrade, schooling, medicalInsured, labour);
+    }
+
+    /** The member facts of a facts map and the basic fields that are facts. */
+    static Map<String, Object> allFacts(Map<String, Object> recorded, String health, Integer disabilityGrade,
+                                        String schooling, Boolean medicalInsured, String labour) {
+        Map<String, Object> all = new TreeMap<>();
+        if (recorded != null) {
+            recorded.forEach((k, v) -> HouseholdData.putIfSet(all, k, v));
+        }
+        HouseholdData.putIfSet(all, "health", health);
+        HouseholdData.putIfSet(all, "disabilityGrade", disabilityGrade);
+        HouseholdData.putIfSet(all, "schooling", schooling);
+        HouseholdData.putIfSet(all, "medicalInsured", medicalInsured);
+        HouseholdData.putIfSet(all, "labour", labour);
+        return all;
+    }
+
+    /** The same person under another name, ID number, sex, birth date or relation; everything else kept. */
+    public MemberData withIdentity(String newName, String newIdNumber, String newSex, LocalDate newBirthDate,
+                                   String newRelation) {
+        return new MemberData(newName, newIdNumber, newSex, newBirthDate, newRelation, health, disabilityGrade,
+                schooling, medicalInsured, labour, lowIncomeAllowance, publicWelfareJob, chronicCard, educationAid,
+                facts);
+    }
+
+    /**
+     * The same member with the member facts among {@code values} applied (catalogue key → typed value, null clears):
+     * the basic fields where named, every other key into its facts map (where null clears the stored value).
+     */
+    public MemberData withFactValues(Map<String, ?> values) {
+        Map<String, Object> merged = new HashMap<>(facts == null ? Map.of() : facts);
+        values.forEach((k, v) -> {
+            if (FactCatalogue.STANDARD.get(k).filter(FactDefinition::inFactsMap).isPresent()) {
+                merged.put(k, v);
+            }
+        });
+        return new MemberData(name, idNumber, sex, birthDate, relation,
+                (String) HouseholdData.pick(values, "health", health),
+                (Integer) HouseholdData.pick(values, "disabilityGrade", disabilityGrade),
+                (String) HouseholdData.pick(values, "schooling", schooling),
+                (Boolean) HouseholdData.pick(values, "medicalInsured", medicalInsured),
+                (String) HouseholdData.pick(values, "labour", labour), lowIncomeAllowance, publicWelfareJob,
+                chronicCard, educationAid, merged);
     }
 }

@@ -7,6 +7,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
  * The recorded facts of the {@link FactCatalogue} kept in the registry's {@code facts} column of a household or member:
@@ -24,7 +28,7 @@ final class RecordedFacts {
      * Short columns read before, typed: members' facts repeat across a township ({"employed":"是", …}), and a full
      * re-evaluation reads every member. Bounded: cleared when full.
      */
-    private static final Map<String, Map<String, Object>> SHORT = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Map<String, Object>> SHORT = new ConcurrentHashMap<>();
     private static final int SHORT_LENGTH = 200;
 
     /** Typed values of a stored column, unmodifiable and in key order; empty for null. */
@@ -48,12 +52,12 @@ final class RecordedFacts {
 
     /** Reads the flat object of texts with the streaming parser (a full re-evaluation reads every household). */
     private static Map<String, Object> parse(String column) {
-        java.util.SortedMap<String, Object> out = new TreeMap<>();
-        try (tools.jackson.core.JsonParser p = JSON.createParser(column)) {
-            if (p.nextToken() != tools.jackson.core.JsonToken.START_OBJECT) {
+        SortedMap<String, Object> out = new TreeMap<>();
+        try (JsonParser p = JSON.createParser(column)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalStateException("facts column is not a JSON object: " + column);
             }
-            while (p.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String key = p.currentName();
                 p.nextToken();
                 String text = p.getString();

@@ -6,6 +6,11 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Objects;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Writes to the registry for other features (bulk import): validation without writing, and create-or-update of a
@@ -32,10 +37,10 @@ public class Registrar {
     private final VillagerGroups groups;
     private final HouseholdValidator validator;
     private final HouseholdService service;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
     Registrar(Households households, Villages villages, VillagerGroups groups, HouseholdValidator validator,
-              HouseholdService service, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+              HouseholdService service, JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.households = households;
         this.villages = villages;
@@ -82,13 +87,13 @@ public class Registrar {
      */
     @Transactional(readOnly = true)
     public List<Exported> export(Long villageId) {
-        Map<Long, String> codes = new java.util.HashMap<>();
+        Map<Long, String> codes = new HashMap<>();
         villages.findAll().forEach(v -> codes.put(v.id(), v.code()));
-        Map<Long, String> groupNames = new java.util.HashMap<>();
+        Map<Long, String> groupNames = new HashMap<>();
         groups.findAll().forEach(g -> groupNames.put(g.id(), g.name()));
         List<Household> all = villageId == null ? households.findAll() : households.findByVillageIdOrderById(villageId);
         return all.stream().filter(Household::active)
-                .sorted(java.util.Comparator.comparing(Household::householdNo))
+                .sorted(Comparator.comparing(Household::householdNo))
                 .map(h -> new Exported(codes.get(h.villageId()), groupNames.get(h.groupId()), h.toData())).toList();
     }
 
@@ -129,7 +134,7 @@ public class Registrar {
         return a.householdNo().equals(b.householdNo()) && a.villageId().equals(b.villageId())
                 && a.groupId().equals(b.groupId()) && a.householdClass() == b.householdClass()
                 && a.netIncome().compareTo(b.netIncome()) == 0 && a.rigidExpenditure().compareTo(b.rigidExpenditure()) == 0
-                && java.util.Objects.equals(plain(a.previousYearNetIncome()), plain(b.previousYearNetIncome()))
+                && Objects.equals(plain(a.previousYearNetIncome()), plain(b.previousYearNetIncome()))
                 && a.riskTypeSet().equals(b.riskTypeSet()) && a.selfCoping() == b.selfCoping()
                 && a.guaranteeIssue() == b.guaranteeIssue() && a.details().equals(b.details())
                 && a.factValues().equals(b.factValues())
@@ -137,7 +142,7 @@ public class Registrar {
                 && (b.helpers().isEmpty() || a.currentHelper().equals(b.currentHelper()));
     }
 
-    private static String plain(java.math.BigDecimal v) {
+    private static String plain(BigDecimal v) {
         return v == null ? null : v.stripTrailingZeros().toPlainString();
     }
 }

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import cn.shoudi.Viewer;
+import java.util.Objects;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What other features may ask of the registry: a household as the rules see it, and who is responsible for it.
@@ -22,11 +25,11 @@ public class Registry {
     private final VillagerGroups groups;
     private final Cadres cadres;
 
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final JdbcClient jdbc;
     private final RulesInputs rulesInputs;
 
     Registry(Households households, VillagerGroups groups, Cadres cadres,
-             org.springframework.jdbc.core.simple.JdbcClient jdbc, RulesInputs rulesInputs) {
+             JdbcClient jdbc, RulesInputs rulesInputs) {
         this.jdbc = jdbc;
         this.rulesInputs = rulesInputs;
         this.households = households;
@@ -84,7 +87,7 @@ public class Registry {
                 .query(rs -> {
                     groupCadre.put(rs.getLong(1), rs.getLong(2));
                 });
-        Set<Long> helperIds = places.values().stream().map(Place::helper).filter(java.util.Objects::nonNull)
+        Set<Long> helperIds = places.values().stream().map(Place::helper).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         Set<Long> activeHelpers = helperIds.isEmpty() ? Set.of() : new HashSet<>(jdbc.sql(
                         "SELECT id FROM registry_cadre WHERE id IN (:ids) AND active = TRUE")
@@ -158,7 +161,7 @@ public class Registry {
 
     /** Several households as the rules see them, in the order of their ids; missing ids are left out. */
     @Transactional(readOnly = true)
-    public List<HouseholdSnapshot> snapshots(java.util.Collection<Long> householdIds) {
+    public List<HouseholdSnapshot> snapshots(Collection<Long> householdIds) {
         return rulesInputs.load(householdIds);
     }
 
@@ -167,14 +170,14 @@ public class Registry {
      * ({@link #sharedIdNumbers()}) instead of looked up for every page.
      */
     @Transactional(readOnly = true)
-    public List<HouseholdSnapshot> snapshots(java.util.Collection<Long> householdIds,
-                                             java.util.Set<String> sharedIdNumbers) {
+    public List<HouseholdSnapshot> snapshots(Collection<Long> householdIds,
+                                             Set<String> sharedIdNumbers) {
         return rulesInputs.load(householdIds, sharedIdNumbers);
     }
 
     /** Every ID number that is a member of more than one active household (one person, one household: DQ-ID3). */
     @Transactional(readOnly = true)
-    public java.util.Set<String> sharedIdNumbers() {
+    public Set<String> sharedIdNumbers() {
         return rulesInputs.sharedIdNumbers();
     }
 
@@ -210,7 +213,7 @@ public class Registry {
      * cadre (帮扶干部) the households it helps or whose villager group it is stationed in.
      */
     @Transactional(readOnly = true)
-    public boolean visible(cn.shoudi.Viewer v, long householdId) {
+    public boolean visible(Viewer v, long householdId) {
         if (v.readsAllVillages()) {
             return households.existsById(householdId);
         }
@@ -226,7 +229,7 @@ public class Registry {
     }
 
     /** The household if the viewer may see it; otherwise 404, exactly as for a household that does not exist. */
-    public void requireVisible(cn.shoudi.Viewer v, long householdId) {
+    public void requireVisible(Viewer v, long householdId) {
         if (!visible(v, householdId)) {
             throw new HouseholdNotFoundException(householdId);
         }

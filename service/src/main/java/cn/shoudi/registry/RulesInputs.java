@@ -10,6 +10,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Loads households as the rules see them with four set queries (households, members, helper periods, ID numbers shared
@@ -43,7 +45,7 @@ class RulesInputs {
      * @param sharedIdNumbers every ID number that is a member of more than one active household, read once for a whole
      *                        run ({@link #sharedIdNumbers()}); null to look the page's members up
      */
-    List<HouseholdSnapshot> load(Collection<Long> ids, java.util.Set<String> sharedIdNumbers) {
+    List<HouseholdSnapshot> load(Collection<Long> ids, Set<String> sharedIdNumbers) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -96,8 +98,8 @@ class RulesInputs {
      * number are absent, so that their rules input (and its hash) is what it was before the check existed.
      */
     /** Every ID number that is a member of more than one active household: one grouped scan of the members. */
-    java.util.Set<String> sharedIdNumbers() {
-        return new java.util.HashSet<>(jdbc.sql("SELECT m.id_number FROM registry_member m "
+    Set<String> sharedIdNumbers() {
+        return new HashSet<>(jdbc.sql("SELECT m.id_number FROM registry_member m "
                         + "JOIN registry_household h ON h.id = m.household_id AND h.status = 'ACTIVE' "
                         + "WHERE m.id_number IS NOT NULL AND m.id_number <> '' "
                         + "GROUP BY m.id_number HAVING COUNT(DISTINCT m.household_id) > 1")
@@ -105,7 +107,7 @@ class RulesInputs {
     }
 
     /** The same counts as {@link #sharedIdNumberCounts} from the loaded members and a run's shared numbers. */
-    private static Map<Long, Integer> counts(Map<Long, List<Member>> members, java.util.Set<String> shared) {
+    private static Map<Long, Integer> counts(Map<Long, List<Member>> members, Set<String> shared) {
         Map<Long, Integer> counts = new HashMap<>();
         if (shared.isEmpty()) {
             return counts;

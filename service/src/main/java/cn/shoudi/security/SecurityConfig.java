@@ -16,6 +16,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import java.time.Clock;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 /**
  * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: HTTP Basic or an API key, no
@@ -98,7 +99,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, AuditTrail audit, AccountDetails details) throws Exception {
-        var success = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+        var success = new SavedRequestAwareAuthenticationSuccessHandler();
         success.setDefaultTargetUrl("/");
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")

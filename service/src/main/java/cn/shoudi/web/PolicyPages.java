@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import cn.shoudi.assessment.RuleCoverage;
 
 /**
  * Policy staff's pages: the versions with their workbooks, upload of a draft with its validation report (every error
@@ -32,10 +33,10 @@ class PolicyPages {
     private final Views views;
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final cn.shoudi.assessment.RuleCoverage coverage;
+    private final RuleCoverage coverage;
 
     PolicyPages(PolicyController policy, Views views, JdbcClient jdbc, JsonMapper json,
-                cn.shoudi.assessment.RuleCoverage coverage) {
+                RuleCoverage coverage) {
         this.coverage = coverage;
         this.policy = policy;
         this.views = views;
@@ -56,8 +57,8 @@ class PolicyPages {
     /** The published rows with their production hits and how many households lack their facts. */
     @GetMapping("/policy/rules")
     String rules(Model model) {
-        cn.shoudi.assessment.RuleCoverage.Report report = coverage.report();
-        Map<String, List<cn.shoudi.assessment.RuleCoverage.RowView>> tables = new LinkedHashMap<>();
+        RuleCoverage.Report report = coverage.report();
+        Map<String, List<RuleCoverage.RowView>> tables = new LinkedHashMap<>();
         report.rows().forEach(r -> tables.computeIfAbsent(r.tableTitle() + "（" + r.file() + "）", k -> new ArrayList<>())
                 .add(r));
         model.addAttribute("report", report);

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.math.BigDecimal;
 
 /**
  * 入户调查 — the survey form, phone width first: a cadre or information officer records or corrects a household's facts
@@ -157,7 +158,7 @@ class SurveyPages {
         };
     }
 
-    private static String plain(java.math.BigDecimal d) {
+    private static String plain(BigDecimal d) {
         return d == null ? null : d.toPlainString();
     }
 }

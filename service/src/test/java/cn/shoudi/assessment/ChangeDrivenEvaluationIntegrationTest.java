@@ -12,6 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import cn.shoudi.TestIds;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,14 +44,14 @@ class ChangeDrivenEvaluationIntegrationTest {
     /** A 脱贫户 of two above the monitoring line (15,000 per person), healthy, in a B-grade house. */
     private Map<String, Object> household(String no, String headHealth, String houseGrade) {
         Map<String, Object> h = town.household(no, 30000);
-        String head = cn.shoudi.TestIds.fresh("1965", true);
-        String spouse = cn.shoudi.TestIds.fresh("1967", false);
+        String head = TestIds.fresh("1965", true);
+        String spouse = TestIds.fresh("1967", false);
         h.put("members", List.of(
                 new HashMap<>(Map.of("name", "冉德才", "idNumber", head, "sex", "男",
-                        "birthDate", cn.shoudi.TestIds.birthDate(head), "relation", "户主", "health", headHealth, "medicalInsured", true,
+                        "birthDate", TestIds.birthDate(head), "relation", "户主", "health", headHealth, "medicalInsured", true,
                         "labour", "普通劳动力")),
                 new HashMap<>(Map.of("name", "何秀英", "idNumber", spouse, "sex", "女",
-                        "birthDate", cn.shoudi.TestIds.birthDate(spouse), "relation", "配偶", "health", "健康", "medicalInsured", true,
+                        "birthDate", TestIds.birthDate(spouse), "relation", "配偶", "health", "健康", "medicalInsured", true,
                         "labour", "普通劳动力"))));
         h.put("housing", Map.of("houseGrade", houseGrade, "waterQualityOk", true, "familyDoctorSigned", true,
                 "registeredYear", 2015, "exitYear", 2018, "mainCause", "因病"));
@@ -110,8 +113,8 @@ class ChangeDrivenEvaluationIntegrationTest {
     void anUnknownHealthValueIsRefusedWithItsField() {
         Map<String, Object> bad = household("X" + System.nanoTime(), "重病", "E");
         var response = api.http().post().uri("/api/households").body(bad)
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .exchange((req, res) -> new String(res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                .contentType(MediaType.APPLICATION_JSON)
+                .exchange((req, res) -> new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8));
         assertThat(response).contains("members[0].health").contains("健康状况“重病”无效")
                 .contains("housing.houseGrade");
     }

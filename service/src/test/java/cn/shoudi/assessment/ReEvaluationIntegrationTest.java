@@ -20,6 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import cn.shoudi.TestIds;
+import java.util.HashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,11 +63,11 @@ class ReEvaluationIntegrationTest {
     private final List<long[]> inserted = new ArrayList<>();
 
     /** Removes the generated households and everything derived from them, so later tests see a small registry. */
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void removeGeneratedHouseholds() {
         api.awaitOutboxDrained();
         for (long[] range : inserted) {
-            cn.shoudi.TestCleanup.deleteHouseholds(jdbc, "id > ? AND id <= ?", range[0], range[1]);
+            TestCleanup.deleteHouseholds(jdbc, "id > ? AND id <= ?", range[0], range[1]);
         }
         inserted.clear();
     }
@@ -151,14 +156,14 @@ class ReEvaluationIntegrationTest {
     /** A 脱贫户 of two above the monitoring line, with the head's health and the house grade given. */
     private Map<String, Object> household(String no, String headHealth, String houseGrade) {
         Map<String, Object> h = town.household(no, 30000);
-        String head = cn.shoudi.TestIds.fresh("1965", true);
-        String spouse = cn.shoudi.TestIds.fresh("1967", false);
+        String head = TestIds.fresh("1965", true);
+        String spouse = TestIds.fresh("1967", false);
         h.put("members", List.of(
-                new java.util.HashMap<>(Map.of("name", "冉德才", "idNumber", head, "sex", "男",
-                        "birthDate", cn.shoudi.TestIds.birthDate(head), "relation", "户主", "health", headHealth, "medicalInsured", true,
+                new HashMap<>(Map.of("name", "冉德才", "idNumber", head, "sex", "男",
+                        "birthDate", TestIds.birthDate(head), "relation", "户主", "health", headHealth, "medicalInsured", true,
                         "labour", "普通劳动力")),
-                new java.util.HashMap<>(Map.of("name", "何秀英", "idNumber", spouse, "sex", "女",
-                        "birthDate", cn.shoudi.TestIds.birthDate(spouse), "relation", "配偶", "health", "健康", "medicalInsured", true,
+                new HashMap<>(Map.of("name", "何秀英", "idNumber", spouse, "sex", "女",
+                        "birthDate", TestIds.birthDate(spouse), "relation", "配偶", "health", "健康", "medicalInsured", true,
                         "labour", "普通劳动力"))));
         h.put("housing", Map.of("houseGrade", houseGrade, "waterQualityOk", true, "familyDoctorSigned", true,
                 "registeredYear", 2015, "exitYear", 2018, "mainCause", "因病"));
@@ -207,9 +212,9 @@ class ReEvaluationIntegrationTest {
         long plain = TestTownship.id(api.post("/api/households", household("P" + System.nanoTime(), "健康", "B")));
         List<Long> all = List.of(ill, unsafe, resolved, plain);
         api.awaitOutboxDrained();
-        Map<Long, Head> heads = new java.util.HashMap<>();
-        Map<Long, String> assessed = new java.util.HashMap<>();
-        Map<Long, List<String>> opened = new java.util.HashMap<>();
+        Map<Long, Head> heads = new HashMap<>();
+        Map<Long, String> assessed = new HashMap<>();
+        Map<Long, List<String>> opened = new HashMap<>();
         for (long h : all) {
             heads.put(h, head(h));
             assessed.put(h, latest(h));
@@ -266,7 +271,7 @@ class ReEvaluationIntegrationTest {
         api.awaitOutboxDrained();
         jdbc.sql("UPDATE assessment_head SET policy_version = 'before-publication' WHERE household_id = ?")
                 .param(id).update();
-        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newSingleThreadExecutor();
+        ExecutorService workers = Executors.newSingleThreadExecutor();
         AssessmentService.EvaluatedPage page;
         try {
             page = assessments.evaluatePage(List.of(id), workers);

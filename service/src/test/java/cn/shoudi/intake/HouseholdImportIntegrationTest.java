@@ -21,6 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import cn.shoudi.TestCleanup;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -165,7 +171,7 @@ class HouseholdImportIntegrationTest {
         Map<String, Object> update = upload("户籍.csv", gbkCsv(changed), "ALL_OR_NOTHING");
         assertThat(update).containsEntry("updated", 1).containsEntry("unchanged", 1);
         assertThat(jdbc.sql("SELECT net_income FROM registry_household WHERE household_no = ?").param(prefix + "02")
-                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("61000");
+                .query(BigDecimal.class).single()).isEqualByComparingTo("61000");
     }
 
     @Test
@@ -245,7 +251,7 @@ class HouseholdImportIntegrationTest {
             }
         }
         LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        form.add("file", new ByteArrayResource(csv.toString().getBytes(StandardCharsets.UTF_8)) {
             @Override
             public String getFilename() {
                 return "township.csv";
@@ -256,9 +262,9 @@ class HouseholdImportIntegrationTest {
         Map<String, Object> accepted = api.http().post().uri("/api/imports/households/async")
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve().body(Map.class);
         String id = (String) accepted.get("id");
-        java.util.concurrent.atomic.AtomicBoolean sawProgress = new java.util.concurrent.atomic.AtomicBoolean();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(10))
-                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+        AtomicBoolean sawProgress = new AtomicBoolean();
+        Awaitility.await().atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
                     Map<String, Object> p = api.get("/api/imports/" + id);
                     int done = ((Number) p.get("done")).intValue();
                     if (done > 0 && done < ((Number) p.get("households")).intValue()) {
@@ -273,7 +279,7 @@ class HouseholdImportIntegrationTest {
         assertThat(sawProgress).isTrue();
         assertThat((Map<String, Object>) finished.get("report")).containsEntry("created", n).containsEntry("rejected", 0);
         api.awaitOutboxDrained();
-        cn.shoudi.TestCleanup.deleteHouseholds(jdbc, "household_no LIKE ?", prefix + "L%");
+        TestCleanup.deleteHouseholds(jdbc, "household_no LIKE ?", prefix + "L%");
 
         List<List<String>> adult = rows(false);
         List<String> row = new ArrayList<>(adult.get(2));

@@ -22,6 +22,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import cn.shoudi.SiblingDatabase;
+import cn.shoudi.TestAccounts;
+import java.nio.charset.StandardCharsets;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,7 +50,7 @@ class TownshipReportIntegrationTest {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) throws Exception {
-        cn.shoudi.SiblingDatabase.register(registry, "township");
+        SiblingDatabase.register(registry, "township");
     }
 
     @BeforeAll
@@ -173,7 +177,7 @@ class TownshipReportIntegrationTest {
                 "amount", 1, "unit", "亩", "source", "x"));
         String problem = api.http().put().uri("/api/reports/township/facts?year=2017").body(bad)
                 .exchange((rq, rs) -> rs.getStatusCode().value() + " " + new String(rs.getBody().readAllBytes(),
-                        java.nio.charset.StandardCharsets.UTF_8));
+                        StandardCharsets.UTF_8));
         assertThat(problem).startsWith("400").contains("第1项：栏目应为").contains("第1项：名称不能为空");
         assertThat(api.getList("/api/reports/township/facts?year=2017")).singleElement()
                 .satisfies(f -> assertThat(f).containsEntry("source", "2017年统计年报"));
@@ -247,7 +251,7 @@ class TownshipReportIntegrationTest {
 
     @Test
     void showsTheReportPageAndTheLedgerPagesInChinese() {
-        org.springframework.web.client.RestClient browser = api.pages(cn.shoudi.TestAccounts.ensure(jdbc, "t-leader",
+        RestClient browser = api.pages(TestAccounts.ensure(jdbc, "t-leader",
                 "LEADER", null, null, null));
         String page = browser.get().uri("/reports/township").retrieve().body(String.class);
         assertThat(page).contains("联合乡脱贫攻坚工作报表", "截至 2019-12-31", "精准识别和精准退出", "下载 Excel")

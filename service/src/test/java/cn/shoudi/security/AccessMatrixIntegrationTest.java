@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -290,7 +292,7 @@ class AccessMatrixIntegrationTest {
     private int page(RestClient browser, String[] row) {
         if (row[0].startsWith("POST ")) {
             String login = browser.get().uri("/login").retrieve().body(String.class);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+            Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
                     .matcher(login == null ? "" : login);
             LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
             if (m.find()) {

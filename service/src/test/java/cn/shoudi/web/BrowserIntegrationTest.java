@@ -31,6 +31,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import cn.shoudi.SiblingDatabase;
+import java.io.ByteArrayInputStream;
+import org.openqa.selenium.StaleElementReferenceException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,7 +62,7 @@ class BrowserIntegrationTest {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) throws Exception {
-        cn.shoudi.SiblingDatabase.register(registry, "browser");
+        SiblingDatabase.register(registry, "browser");
     }
 
     @BeforeAll
@@ -240,7 +243,7 @@ class BrowserIntegrationTest {
 
     private void awaitNotice(String text) {
         new WebDriverWait(browser, Duration.ofSeconds(30))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.className("notice")).stream().anyMatch(e -> e.getText().equals(text)));
     }
 
@@ -266,7 +269,7 @@ class BrowserIntegrationTest {
 
     private void waitForCharts(int count) {
         new WebDriverWait(browser, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
+                .ignoring(StaleElementReferenceException.class).until(d ->
                 d.findElements(By.cssSelector("[data-rendered=true] canvas")).size() >= count);
     }
 
@@ -279,7 +282,7 @@ class BrowserIntegrationTest {
     }
 
     private static byte[] edit(byte[] xlsx, String sheet, int row, int column, String value) throws Exception {
-        try (Workbook wb = WorkbookFactory.create(new java.io.ByteArrayInputStream(xlsx));
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(xlsx));
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var r = wb.getSheet(sheet).getRow(row);
             var c = r.getCell(column) == null ? r.createCell(column) : r.getCell(column);

@@ -13,6 +13,8 @@ import org.springframework.web.client.RestClient;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import cn.shoudi.Privacy;
+import java.math.BigDecimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,13 +45,13 @@ class DataPagesIntegrationTest {
         String page = browser.get().uri("/households/" + id).retrieve().body(String.class);
         String head = jdbc.sql("SELECT id_number FROM registry_member WHERE household_id = ? AND relation = '户主'")
                 .param(id).query(String.class).single();
-        assertThat(page).contains(cn.shoudi.Privacy.maskIdNumber(head), "评估记录", "监测任务").doesNotContain(head);
+        assertThat(page).contains(Privacy.maskIdNumber(head), "评估记录", "监测任务").doesNotContain(head);
         String bad = post(browser, page, "/households/" + id + "/income", "9000.123");
         assertThat(bad).contains("家庭纯收入超出范围");
         String saved = post(browser, bad, "/households/" + id + "/income", "12000");
         assertThat(saved).contains("已保存，正在重新评估");
         assertThat(jdbc.sql("SELECT net_income FROM registry_household WHERE id = ?").param(id)
-                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("12000");
+                .query(BigDecimal.class).single()).isEqualByComparingTo("12000");
         assertThat(jdbc.sql("SELECT risk_types FROM registry_household WHERE id = ?").param(id).query(String.class)
                 .single()).isEqualTo("因病");
     }

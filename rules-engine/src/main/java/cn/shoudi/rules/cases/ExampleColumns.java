@@ -7,7 +7,6 @@ import cn.shoudi.rules.facts.FactType;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,8 +28,7 @@ final class ExampleColumns {
             if (d.level() == Level.HOUSEHOLD && d.isDetail()
                     || FactCatalogue.STANDARD.suppliedByRegistry(d.key())) {
                 household.put(d.label(), d);
-            } else if (d.level() == Level.MEMBER && d.recorded() && !List.of("name", "idNumber", "sex", "birthDate",
-                    "relation").contains(d.key())) {
+            } else if (d.level() == Level.MEMBER && d.recorded() && !d.isMemberIdentity()) {
                 member.put(d.label(), d);
             }
         }
@@ -52,15 +50,6 @@ final class ExampleColumns {
     static Object value(FactDefinition d, String text) {
         if (d.type() == FactType.CHOICE || d.type() == FactType.CHOICES) {
             return d.read(text);
-        }
-        if (d.type() == FactType.BOOLEAN) { // example sheets write true/false as policy staff do in condition cells
-            String t = text.trim();
-            if (t.equalsIgnoreCase("true")) {
-                return Boolean.TRUE;
-            }
-            if (t.equalsIgnoreCase("false")) {
-                return Boolean.FALSE;
-            }
         }
         return d.parse(text);
     }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static cn.shoudi.rules.table.WorkbookReader.error;
 
@@ -54,8 +55,8 @@ public final class ExampleSheetReader {
     public static final String MEMBER_SHEET = "示例成员";
     /** Optional sheet of example department signals (示例信号), linked by 示例编号. */
     public static final String SIGNAL_SHEET = "示例信号";
-    static final List<String> MEMBER_HEADERS = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(ID, "姓名", "身份证号", "性别", "出生日期", "与户主关系"),
+    static final List<String> MEMBER_HEADERS = Stream.concat(
+            Stream.of(ID, "姓名", "身份证号", "性别", "出生日期", "与户主关系"),
             ExampleColumns.MEMBER.keySet().stream()).toList();
     static final List<String> SIGNAL_HEADERS = List.of(ID, "部门", "类型", "金额", "日期", "身份证号", "事件编号");
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.ZoneOffset;
 
 import static cn.shoudi.rules.facts.FactGroup.*;
 import static cn.shoudi.rules.facts.FactType.*;
@@ -155,7 +156,7 @@ public final class FactCatalogue {
 
     private static FactCatalogue standard() {
         List<FactDefinition> all = new ArrayList<>();
-        int thisYear = LocalDate.now(java.time.ZoneOffset.UTC).getYear();
+        int thisYear = LocalDate.now(ZoneOffset.UTC).getYear();
         // basics: their own fields of the household
         all.add(hh("householdClass", "户类型", BASIC, CHOICE).allowed(CLASSES).field("householdClass").done());
         all.add(hh("members", "家庭成员", MEMBERS, TEXT).field("members").done());

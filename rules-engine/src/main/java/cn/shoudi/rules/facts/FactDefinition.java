@@ -91,6 +91,11 @@ public record FactDefinition(String key, String label, Level level, FactGroup gr
         return level == Level.HOUSEHOLD && recorded() && (field == null || field.startsWith("housing."));
     }
 
+    /** Whether it is one of a member's identity fields (姓名, 身份证号, 性别, 出生日期, 与户主关系), kept in their own columns. */
+    public boolean isMemberIdentity() {
+        return level == Level.MEMBER && group == FactGroup.MEMBERS;
+    }
+
     /** The label with its unit, e.g. 人均日供水量(升/人·日). */
     public String labelWithUnit() {
         return unit.isEmpty() ? label : label + "(" + unit + ")";

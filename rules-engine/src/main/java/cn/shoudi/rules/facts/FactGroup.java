@@ -1,4 +1,5 @@
 package cn.shoudi.rules.facts;
+import java.util.Optional;
 
 /** The group a fact is recorded in: one section of the survey form (入户调查), one partial update. */
 public enum FactGroup {
@@ -30,12 +31,12 @@ public enum FactGroup {
     }
 
     /** The group with this Chinese name or constant name. */
-    public static java.util.Optional<FactGroup> parse(String text) {
+    public static Optional<FactGroup> parse(String text) {
         for (FactGroup g : values()) {
             if (g.label.equals(text) || g.name().equalsIgnoreCase(text)) {
-                return java.util.Optional.of(g);
+                return Optional.of(g);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -1,7 +1,5 @@
 package cn.shoudi.rules.facts;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,31 +36,5 @@ public record HouseholdDetails(Map<String, Object> values, List<SignalInput> sig
             copy.put(key, value);
         }
         return new HouseholdDetails(copy, signals);
-    }
-
-    public Boolean bool(String key) {
-        return (Boolean) values.get(key);
-    }
-
-    public Integer integer(String key) {
-        return (Integer) values.get(key);
-    }
-
-    public BigDecimal decimal(String key) {
-        return (BigDecimal) values.get(key);
-    }
-
-    public String text(String key) {
-        return (String) values.get(key);
-    }
-
-    public LocalDate date(String key) {
-        return (LocalDate) values.get(key);
-    }
-
-    @SuppressWarnings("unchecked")
-    public List<String> list(String key) {
-        Object v = values.get(key);
-        return v == null ? List.of() : (List<String>) v;
     }
 }

@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The facts that decision-table conditions read: one object per evaluation, derived once from a
@@ -781,7 +784,7 @@ public final class HouseholdFacts {
     }
 
     /** Numbers written in table cells, parsed once: a cell's constraint is tested for every household. */
-    private static final Map<String, BigDecimal> NUMBERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, BigDecimal> NUMBERS = new ConcurrentHashMap<>();
 
     /** The value of one fact by its property name, for explanations. */
     public Object input(String property) {
@@ -801,7 +804,7 @@ public final class HouseholdFacts {
      * caused it; empty for facts read from the registry.
      */
     public List<String> evidence(String property) {
-        java.util.function.Predicate<SignalInput> used = switch (property) {
+        Predicate<SignalInput> used = switch (property) {
             case "ytdInpatientSelfPaid" -> s -> s.key().equals("医保:住院自付") && s.date().getYear() == asOf.getYear()
                     && !s.date().isAfter(asOf);
             case "maxMonthlyOutpatientSelfPaid" -> s -> recentSignals.contains(s) && s.key().equals("医保:门诊自付");
@@ -857,9 +860,9 @@ public final class HouseholdFacts {
                 BigDecimal::add);
     }
 
-    private static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("[、,，;；\\s]+");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[、,，;；\\s]+");
     /** Cell texts of the published tables, parsed once: rules call the list helpers for every household. */
-    private static final Map<String, List<String>> LISTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, List<String>> LISTS = new ConcurrentHashMap<>();
 
     private static List<String> list(String cell) {
         List<String> parsed = LISTS.get(cell);

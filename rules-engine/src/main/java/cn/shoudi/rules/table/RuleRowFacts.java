@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.time.LocalDate;
 
 /**
  * One rule row as policy staff read it and as the registry must feed it: its conditions in Chinese (the column's
@@ -40,7 +41,7 @@ public record RuleRowFacts(String tableId, String tableTitle, String file, Strin
     }
 
     /** Every row of the tables that apply on a date, in table and row order. */
-    public static List<RuleRowFacts> of(Policy policy, java.time.LocalDate on, FactCatalogue catalogue) {
+    public static List<RuleRowFacts> of(Policy policy, LocalDate on, FactCatalogue catalogue) {
         List<RuleRowFacts> out = new ArrayList<>();
         for (DecisionTable table : policy.tablesOn(on)) {
             for (RuleRow row : table.rules()) {

@@ -42,13 +42,6 @@ public record HouseholdData(String householdNo, Long villageId, Long groupId, St
                 riskTypes, selfCoping, guaranteeIssue, members, helperCadreId, version, housing, null);
     }
 
-    /** The same data with other recorded facts. */
-    public HouseholdData withFacts(Map<String, Object> newFacts) {
-        return new HouseholdData(householdNo, villageId, groupId, householdClass, netIncome, rigidExpenditure,
-                previousYearNetIncome, riskTypes, selfCoping, guaranteeIssue, members, helperCadreId, version, housing,
-                newFacts);
-    }
-
     /** The same data with other members. */
     public HouseholdData withMembers(List<MemberData> newMembers) {
         return new HouseholdData(householdNo, villageId, groupId, householdClass, netIncome, rigidExpenditure,

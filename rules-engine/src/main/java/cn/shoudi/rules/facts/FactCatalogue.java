@@ -95,11 +95,6 @@ public final class FactCatalogue {
         return SUPPLIED_BY_REGISTRY.contains(key) && byKey.containsKey(key);
     }
 
-    /** The definition with this Chinese label (as written in an examples sheet or import template header). */
-    public Optional<FactDefinition> byLabel(String label) {
-        return byKey.values().stream().filter(d -> d.label().equals(label)).findFirst();
-    }
-
     /**
      * Whether a fact has a source in the product: a source other than {@link FactSource#NONE}, and for a derived
      * fact, every fact it is computed from has one.

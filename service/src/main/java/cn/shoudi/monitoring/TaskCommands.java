@@ -1,5 +1,6 @@
 package cn.shoudi.monitoring;
 
+import cn.shoudi.registry.Measure;
 import cn.shoudi.InvalidRequestException;
 import cn.shoudi.registry.Registry;
 import org.springframework.stereotype.Service;

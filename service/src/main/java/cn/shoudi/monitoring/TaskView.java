@@ -1,5 +1,6 @@
 package cn.shoudi.monitoring;
 
+import cn.shoudi.registry.Measure;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;

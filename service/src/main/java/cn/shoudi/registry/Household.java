@@ -63,6 +63,10 @@ class Household {
     private Integer houseBuildings;
     private Integer relocationYear;
     private Long waterPointId;
+    private MonitoringStatus monitoringStatus;
+    private String monitoringCategory;
+    private LocalDate monitoringSince;
+    private LocalDate riskClearedOn;
     /** Recorded facts of the catalogue beyond the basic columns, see {@link RecordedFacts}. */
     private String facts;
     @MappedCollection(idColumn = "household_id", keyColumn = "position")
@@ -144,6 +148,29 @@ class Household {
         updatedAt = now;
     }
 
+    /** The household's status: class, years and monitoring. */
+    HouseholdStatus status() {
+        return new HouseholdStatus(householdClass, registeredYear, exitYear, monitoringStatus, monitoringCategory,
+                monitoringSince, riskClearedOn);
+    }
+
+    /** Sets the status a decision or correction gave; the caller has checked it applies and records the change. */
+    void changeStatus(HouseholdStatus next, Instant now) {
+        householdClass = next.householdClass();
+        registeredYear = next.registeredYear();
+        exitYear = next.exitYear();
+        monitoringStatus = next.monitoring();
+        monitoringCategory = next.category();
+        monitoringSince = next.since();
+        riskClearedOn = next.riskClearedOn();
+        updatedAt = now;
+    }
+
+    /** Marks a change the household's row does not hold (a measure received): a new version for the rules to see. */
+    void touch(Instant now) {
+        updatedAt = now;
+    }
+
     /**
      * Every recorded fact of the catalogue with its canonical text, household level under "" and member level under
      * the member's name: what the change history compares.
@@ -162,7 +189,7 @@ class Household {
         own.put("riskTypes", String.join("、", new TreeSet<>(riskTypeSet())));
         own.put("selfCoping", c.require("selfCoping").format(selfCoping));
         own.put("guaranteeIssue", c.require("guaranteeIssue").format(guaranteeIssue));
-        in.details().values().forEach((k, v) -> c.get(k).filter(FactDefinition::recorded)
+        in.details().values().forEach((k, v) -> c.get(k).filter(FactDefinition::stored)
                 .ifPresent(d -> own.put(k, d.format(v))));
         out.put("", own);
         for (MemberInput m : in.members()) {
@@ -252,6 +279,11 @@ class Household {
         h.registeredYear = rs.getObject("registered_year", Integer.class);
         h.exitYear = rs.getObject("exit_year", Integer.class);
         h.mainCause = rs.getString("main_cause");
+        String monitoring = rs.getString("monitoring_status");
+        h.monitoringStatus = monitoring == null ? null : MonitoringStatus.valueOf(monitoring);
+        h.monitoringCategory = rs.getString("monitoring_category");
+        h.monitoringSince = rs.getObject("monitoring_since", LocalDate.class);
+        h.riskClearedOn = rs.getObject("risk_cleared_on", LocalDate.class);
         h.facts = rs.getString("facts");
         h.status = rs.getString("status");
         h.members = members;
@@ -267,6 +299,10 @@ class Household {
         Map<String, Object> details = new TreeMap<>(RecordedFacts.read(facts));
         details.putAll(details().factValues());
         details.put("helperAssigned", currentHelper().isPresent());
+        if (monitoringStatus == MonitoringStatus.MONITORED) {
+            details.put("monitoringCategory", monitoringCategory);
+            details.put("monitoringSince", monitoringSince);
+        }
         return new HouseholdInput(String.valueOf(id), householdClass, ms, netIncome, rigidExpenditure,
                 previousYearNetIncome, riskTypeSet(), selfCoping, guaranteeIssue,
                 new HouseholdDetails(details, List.of()));

@@ -43,6 +43,12 @@ public record HouseholdData(String householdNo, Long villageId, Long groupId, St
     }
 
     /** The same data with other members. */
+    public HouseholdData withHousing(Details newHousing) {
+        return new HouseholdData(householdNo, villageId, groupId, householdClass, netIncome, rigidExpenditure,
+                previousYearNetIncome, riskTypes, selfCoping, guaranteeIssue, members, helperCadreId, version,
+                newHousing, facts);
+    }
+
     public HouseholdData withMembers(List<MemberData> newMembers) {
         return new HouseholdData(householdNo, villageId, groupId, householdClass, netIncome, rigidExpenditure,
                 previousYearNetIncome, riskTypes, selfCoping, guaranteeIssue, newMembers, helperCadreId, version,
@@ -107,6 +113,13 @@ public record HouseholdData(String householdNo, Long villageId, Long groupId, St
                     (Integer) pick(values, "registeredYear", registeredYear),
                     (Integer) pick(values, "exitYear", exitYear), (String) pick(values, "mainCause", mainCause),
                     houseUse, houseBuildings, relocationYear, waterPointId);
+        }
+
+        /** The same details with the status years (decided by procedures) set. */
+        public Details withStatusYears(Integer registered, Integer exited) {
+            return new Details(houseGrade, houseRenovated, relocated, waterQualityOk, familyDoctorSigned,
+                    lowIncomeAllowance, registered, exited, mainCause, houseUse, houseBuildings, relocationYear,
+                    waterPointId);
         }
 
         /** Details with nothing recorded. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import cn.shoudi.rules.facts.FactCatalogue;
 import cn.shoudi.rules.facts.FactDefinition.Level;
 import cn.shoudi.rules.facts.FactGroup;
+import cn.shoudi.rules.facts.HouseholdClass;
 import cn.shoudi.Privacy;
 import cn.shoudi.Viewer;
 import java.util.ArrayList;
@@ -34,9 +35,12 @@ class HouseholdService {
     private final Clock clock;
     private final FactHistory history;
     private final JdbcClient jdbc;
+    private final StatusHistory statusHistory;
 
     HouseholdService(Households households, Cadres cadres, HouseholdValidator validator,
-                     ApplicationEventPublisher events, Clock clock, FactHistory history, JdbcClient jdbc) {
+                     ApplicationEventPublisher events, Clock clock, FactHistory history, JdbcClient jdbc,
+                     StatusHistory statusHistory) {
+        this.statusHistory = statusHistory;
         this.history = history;
         this.jdbc = jdbc;
         this.households = households;
@@ -61,6 +65,9 @@ class HouseholdService {
         Household saved = saveAndPublish(Household.register(data, clock.instant()));
         history.record(saved.id(), Map.of(), saved.recordedFacts(), Viewer.current().username(),
                 clock.instant());
+        HouseholdStatus status = saved.status();
+        statusHistory.record(saved.id(), DecisionKind.REGISTERED, LocalDate.now(clock), status,
+                "登记为" + status.describe(), null, null, null, Viewer.current().username(), clock.instant());
         return saved;
     }
 
@@ -74,6 +81,7 @@ class HouseholdService {
         Household h = find(id);
         data = unmasked(data, h);
         validator.validate(data, id);
+        data = keepingStatus(data, h);
         if (data.version() != null && !data.version().equals(h.version())) {
             throw new StaleHouseholdException(id, h.version());
         }
@@ -126,6 +134,39 @@ class HouseholdService {
     List<FactHistory.Change> factHistory(long id) {
         find(id);
         return history.of(id);
+    }
+
+    /**
+     * The submitted data with the household's status fields (户类型, 建档立卡年份, 脱贫年份) as stored: an edit may leave the
+     * years out, but may not change any of them — only a completed procedure or an administrator's correction does.
+     *
+     * @throws InvalidHouseholdException naming each status field the edit would change
+     */
+    private static HouseholdData keepingStatus(HouseholdData data, Household h) {
+        HouseholdStatus stored = h.status();
+        HouseholdData.Details x = data.housing() == null ? HouseholdData.Details.NONE : data.housing();
+        List<InvalidHouseholdException.FieldProblem> p = new ArrayList<>();
+        HouseholdClass submitted = HouseholdClass.parse(data.householdClass());
+        if (submitted != stored.householdClass()) {
+            p.add(decided("householdClass", stored.householdClass().label(), submitted.label()));
+        }
+        if (x.registeredYear() != null && !x.registeredYear().equals(stored.registeredYear())) {
+            p.add(decided("housing.registeredYear", String.valueOf(stored.registeredYear()),
+                    String.valueOf(x.registeredYear())));
+        }
+        if (x.exitYear() != null && !x.exitYear().equals(stored.exitYear())) {
+            p.add(decided("housing.exitYear", String.valueOf(stored.exitYear()), String.valueOf(x.exitYear())));
+        }
+        if (!p.isEmpty()) {
+            throw new InvalidHouseholdException(p);
+        }
+        return data.withHousing(x.withStatusYears(stored.registeredYear(), stored.exitYear()));
+    }
+
+    private static InvalidHouseholdException.FieldProblem decided(String field, String stored, String submitted) {
+        String label = FactCatalogue.STANDARD.require(field.substring(field.indexOf('.') + 1)).label();
+        return new InvalidHouseholdException.FieldProblem(field, "DECIDED_BY_PROCEDURE", "「" + label + "」只能通过识别、"
+                + "退出程序或管理员更正改变（现为" + ("null".equals(stored) ? "空" : stored) + "，提交的是" + submitted + "）");
     }
 
     /**

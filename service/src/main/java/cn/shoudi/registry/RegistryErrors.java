@@ -28,6 +28,11 @@ class RegistryErrors {
     }
 
     @ExceptionHandler
+    ProblemDetail illegalStatusChange(IllegalStatusChangeException e) {
+        return Problems.of(HttpStatus.CONFLICT, "illegal-status-change", "状态不能这样变更", e.getMessage());
+    }
+
+    @ExceptionHandler
     ProblemDetail villageNotFound(VillageNotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "未找到", "行政村不存在");
     }

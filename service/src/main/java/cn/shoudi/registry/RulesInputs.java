@@ -25,10 +25,14 @@ class RulesInputs {
     private static final String HOUSEHOLD_COLUMNS = "id, version, household_no, village_id, group_id, "
             + "household_class, net_income, rigid_expenditure, previous_year_net_income, risk_types, self_coping, "
             + "guarantee_issue, house_grade, house_renovated, relocated, water_quality_ok, family_doctor_signed, "
-            + "low_income_allowance, registered_year, exit_year, main_cause, facts, status";
+            + "low_income_allowance, registered_year, exit_year, main_cause, facts, status, monitoring_status, "
+            + "monitoring_category, monitoring_since, risk_cleared_on";
 
     /** The catalogue key of the count of members' ID numbers shared with another active household. */
     static final String SHARED_ID_NUMBERS = "sharedIdNumberCount";
+
+    /** The catalogue key of the number of measures a monitored household received in its monitoring period. */
+    static final String MEASURES = "measuresImplemented";
 
     private final JdbcClient jdbc;
 
@@ -81,6 +85,7 @@ class RulesInputs {
                     return Household.forRules(rs, members.getOrDefault(id, new ArrayList<>()),
                             helpers.getOrDefault(id, new ArrayList<>()));
                 }).list();
+        Map<Long, Integer> measures = measureCounts(ids);
         // the rows' facts columns are parsed into the rules' view on every core: a page waits for it before evaluating
         return rows.parallelStream().map(h -> {
             HouseholdInput input = h.toRulesInput();
@@ -88,8 +93,28 @@ class RulesInputs {
             if (count != null) {
                 input = input.withDetails(input.details().with(SHARED_ID_NUMBERS, count));
             }
+            if (h.status().monitored()) {
+                input = input.withDetails(input.details().with(MEASURES, measures.getOrDefault(h.id(), 0)));
+            }
             return new HouseholdSnapshot(h.id(), h.householdNo(), h.version(), h.villageId(), h.groupId(), input);
         }).toList();
+    }
+
+    /**
+     * For each monitored household among {@code ids} that received any, how many measures (帮扶措施) it received since
+     * its last 风险消除 (all of them when it was never cleared, so that help given first through the 绿色通道 before the
+     * procedure completed counts).
+     */
+    private Map<Long, Integer> measureCounts(Collection<Long> ids) {
+        Map<Long, Integer> counts = new HashMap<>();
+        jdbc.sql("SELECT m.household_id, COUNT(*) FROM registry_measure m JOIN registry_household h ON h.id = m.household_id "
+                        + "WHERE m.household_id IN (:ids) AND h.monitoring_status = 'MONITORED' "
+                        + "AND (h.risk_cleared_on IS NULL OR m.implemented_on > h.risk_cleared_on) GROUP BY m.household_id")
+                .param("ids", ids)
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                });
+        return counts;
     }
 
     /**

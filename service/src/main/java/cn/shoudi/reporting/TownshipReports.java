@@ -1,7 +1,7 @@
 package cn.shoudi.reporting;
 
 import cn.shoudi.assessment.AssessmentService;
-import cn.shoudi.monitoring.Measure;
+import cn.shoudi.registry.Measure;
 import cn.shoudi.reporting.LedgerCatalog.Ledger;
 import cn.shoudi.reporting.TownshipReport.Figure;
 import cn.shoudi.reporting.TownshipReport.Section;

@@ -71,6 +71,8 @@ class SecurityConfig {
                         "INFO_OFFICER")
                 .requestMatchers(HttpMethod.GET, "/api/facts").hasAnyRole("LEADER", "CADRE", "INFO_OFFICER", "POLICY", "ADMIN")
                 .requestMatchers(HttpMethod.PATCH, "/api/households/*/facts").hasAnyRole("CADRE", "INFO_OFFICER")
+                .requestMatchers(HttpMethod.POST, "/api/households/*/status/corrections").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/api/households/*/visits").hasAnyRole("CADRE", "INFO_OFFICER")
                 .requestMatchers(HttpMethod.GET, "/api/households", "/api/households/**").hasAnyRole(STAFF)
                 .requestMatchers("/api/households", "/api/households/**").hasRole("INFO_OFFICER")
                 .requestMatchers(HttpMethod.GET, "/api/reports/helper-coverage").hasAnyRole("LEADER", "INFO_OFFICER")

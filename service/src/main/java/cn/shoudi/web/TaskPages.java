@@ -1,7 +1,7 @@
 package cn.shoudi.web;
 
 import cn.shoudi.Viewer;
-import cn.shoudi.monitoring.Measure;
+import cn.shoudi.registry.Measure;
 import cn.shoudi.monitoring.Resolution;
 import cn.shoudi.monitoring.TaskCommands;
 import cn.shoudi.monitoring.TaskController;

@@ -1,5 +1,6 @@
 package cn.shoudi.monitoring;
 
+import cn.shoudi.registry.Measure;
 import cn.shoudi.assessment.FindingView;
 import cn.shoudi.registry.Responsible;
 import org.junit.jupiter.params.ParameterizedTest;

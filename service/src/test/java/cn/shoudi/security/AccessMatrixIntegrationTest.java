@@ -71,6 +71,8 @@ class AccessMatrixIntegrationTest {
             {"GET /api/households/{id}/evaluation", "/api/households/{H}/evaluation", STAFF},
             {"PATCH /api/households/{id}/facts", "/api/households/{H}/facts {}", "CADRE INFO_OFFICER"},
             {"GET /api/households/{id}/fact-history", "/api/households/{H}/fact-history", STAFF},
+            {"GET /api/households/{id}/status", "/api/households/{H}/status", STAFF},
+            {"POST /api/households/{id}/status/corrections", "/api/households/{H}/status/corrections {}", "ADMIN"},
             {"GET /api/households/{householdId}/tasks", "/api/households/{H}/tasks", STAFF},
             {"GET /api/villages", "/api/villages", ALL_BUT_DEPARTMENT},
             {"POST /api/villages", "/api/villages {}", "INFO_OFFICER"},

@@ -39,6 +39,8 @@ public final class FactCatalogue {
     private static final List<String> CAUSES = List.of("因病", "因残", "因学", "因灾", "缺土地", "缺水", "缺技术", "缺劳力",
             "缺资金", "交通条件落后", "自身发展动力不足", "其它");
     private static final Set<String> SUPPLIED_BY_REGISTRY = Set.of("helperAssigned", "sharedIdNumberCount");
+    /** Recorded when a household is registered, changed afterwards only by a decision (procedure or correction). */
+    private static final Set<String> DECIDED = Set.of("householdClass", "registeredYear", "exitYear");
     private static final BigDecimal MONEY_MAX = new BigDecimal("99999999.99");
 
     /** The catalogue shipped with the product. */
@@ -96,6 +98,15 @@ public final class FactCatalogue {
     }
 
     /**
+     * Whether a recorded fact is part of the household's status (户类型, 建档立卡年份, 脱贫年份): given when the household is
+     * registered, then changed only by a completed procedure (识别, 退出) or an administrator's audited correction,
+     * never by an edit or an import.
+     */
+    public boolean decidedByProcedure(String key) {
+        return DECIDED.contains(key);
+    }
+
+    /**
      * Whether a fact has a source in the product: a source other than {@link FactSource#NONE}, and for a derived
      * fact, every fact it is computed from has one.
      */
@@ -128,7 +139,7 @@ public final class FactCatalogue {
         }
     }
 
-    /** The recorded facts (no source but people) that a fact is computed from, itself for a recorded fact. */
+    /** The stored facts (recorded by people or written by a lifecycle) a fact is computed from, itself for a stored one. */
     public Set<String> recordedInputs(String key) {
         Set<String> out = new LinkedHashSet<>();
         collect(key, out, new HashSet<>());
@@ -142,7 +153,7 @@ public final class FactCatalogue {
         }
         if (d.source() == FactSource.DERIVED) {
             d.derivedFrom().forEach(k -> collect(k, out, visiting));
-        } else if (d.recorded()) {
+        } else if (d.stored()) {
             out.add(key);
         }
     }
@@ -254,20 +265,29 @@ public final class FactCatalogue {
         all.add(hh("incomeAboveLocalAverage", "收入明显高于当地平均", EXCLUSION, BOOLEAN).done());
         all.add(hh("splitOrMergedToQualify", "空挂户或为识别拆分合并", EXCLUSION, BOOLEAN).done());
         all.add(hh("unexplainedComplaint", "有不能说明的举报", EXCLUSION, BOOLEAN).done());
-        // assistance and monitoring: recorded in the registry until the monitoring lifecycle sets them
+        // assistance: recorded in the registry
         all.add(hh("lowIncomeAllowance", "享受低保", ASSISTANCE, BOOLEAN).field("housing.lowIncomeAllowance").done());
         all.add(hh("policyEffectVisible", "政策效果明显", ASSISTANCE, BOOLEAN).hint("已享受的帮扶政策见到明显效果").done());
-        all.add(hh("monitoringCategory", "监测类型", MONITORING, CHOICE)
-                .allowed(List.of("脱贫不稳定户", "边缘易致贫户", "突发严重困难户")).hint("经程序确认纳入监测的类型").absent("不是监测对象").done());
-        all.add(hh("monitoringSince", "纳入监测日期", MONITORING, DATE).hint("须同时填写监测类型").absent("不是监测对象").done());
-        all.add(hh("measuresImplemented", "已落实帮扶措施数", MONITORING, INTEGER).range(0, 100).unit("项").done());
-        all.add(hh("rigidSpendResolved", "大额刚性支出已解决", MONITORING, BOOLEAN).done());
-        all.add(hh("newRiskDetected", "有新风险", MONITORING, BOOLEAN).done());
-        // procedure dates
-        all.add(hh("appliedOn", "申请日期", PROCEDURE_DATES, DATE).done());
-        all.add(hh("reviewedOn", "评议日期", PROCEDURE_DATES, DATE).done());
-        all.add(hh("noticeOn", "公示日期", PROCEDURE_DATES, DATE).done());
-        all.add(hh("announcedOn", "公告日期", PROCEDURE_DATES, DATE).done());
+        // monitoring: the status a completed 纳入监测 procedure decides, the measures and the visits' findings
+        all.add(hh("monitoringCategory", "监测类型", MONITORING, CHOICE).source(FactSource.MONITORING)
+                .allowed(List.of("脱贫不稳定户", "边缘易致贫户", "突发严重困难户")).field("status.monitoringCategory")
+                .hint("纳入监测程序完成（县级审定）后记录；风险消除后不再是监测对象").absent("不是监测对象").done());
+        all.add(hh("monitoringSince", "纳入监测日期", MONITORING, DATE).source(FactSource.MONITORING)
+                .field("status.monitoringSince").hint("纳入监测程序县级审定的日期").absent("不是监测对象").done());
+        all.add(hh("measuresImplemented", "已落实帮扶措施数", MONITORING, INTEGER).source(FactSource.MONITORING)
+                .field("status.measuresImplemented").range(0, 100).unit("项")
+                .hint("走访时登记的帮扶措施，自上次风险消除以来逐项计数").done());
+        all.add(hh("rigidSpendResolved", "大额刚性支出已解决", MONITORING, BOOLEAN).source(FactSource.MONITORING)
+                .hint("走访时登记").done());
+        all.add(hh("newRiskDetected", "有新风险", MONITORING, BOOLEAN).source(FactSource.MONITORING)
+                .hint("走访时登记").done());
+        // procedure dates: the steps of the latest identification procedure (识别程序)
+        all.add(hh("appliedOn", "申请日期", PROCEDURE_DATES, DATE).source(FactSource.PROCEDURE).hint("识别程序：农户申请").done());
+        all.add(hh("reviewedOn", "评议日期", PROCEDURE_DATES, DATE).source(FactSource.PROCEDURE)
+                .hint("识别程序：村民代表大会评议").done());
+        all.add(hh("noticeOn", "公示日期", PROCEDURE_DATES, DATE).source(FactSource.PROCEDURE).hint("识别程序：村级公示开始").done());
+        all.add(hh("announcedOn", "公告日期", PROCEDURE_DATES, DATE).source(FactSource.PROCEDURE)
+                .hint("识别程序：县级审定公告").done());
         // department signals
         all.add(hh("recentSignals", "近12个月部门信号", SIGNALS, TEXT).source(FactSource.SIGNAL).done());
         all.add(hh("ytdInpatientSelfPaid", "本年住院自付累计", SIGNALS, DECIMAL).unit("元").source(FactSource.SIGNAL).done());

@@ -88,7 +88,22 @@ public record FactDefinition(String key, String label, Level level, FactGroup gr
      * fact other than the household's basics (class, members, incomes, risks, coping, guarantee issue, helper).
      */
     public boolean isDetail() {
-        return level == Level.HOUSEHOLD && recorded() && (field == null || field.startsWith("housing."));
+        return level == Level.HOUSEHOLD && stored() && (field == null || field.startsWith("housing.")
+                || field.startsWith("status."));
+    }
+
+    /**
+     * Whether the registry stores it for the household or member: recorded by people ({@link FactSource#REGISTRY}), or
+     * written into the registry by the monitoring lifecycle ({@link FactSource#MONITORING}) or a completed procedure
+     * ({@link FactSource#PROCEDURE}), each through its own guarded path and never through the registry's forms.
+     */
+    public boolean stored() {
+        return source == FactSource.REGISTRY || source == FactSource.MONITORING || source == FactSource.PROCEDURE;
+    }
+
+    /** Whether it is stored in the registry's {@code facts} map, whoever writes it. */
+    public boolean storedInFactsMap() {
+        return stored() && field == null;
     }
 
     /** Whether it is one of a member's identity fields (姓名, 身份证号, 性别, 出生日期, 与户主关系), kept in their own columns. */

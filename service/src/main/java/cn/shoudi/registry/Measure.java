@@ -1,9 +1,9 @@
-package cn.shoudi.monitoring;
+package cn.shoudi.registry;
 
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Assistance measures (帮扶措施) a cadre can choose when recording a visit. */
+/** Assistance measures (帮扶措施) a household receives, chosen by a cadre when recording a visit. */
 public enum Measure {
     INDUSTRY("产业"), EMPLOYMENT("就业"), PUBLIC_WELFARE_JOB("公益性岗位"), MINIMUM_LIVING_ALLOWANCE("低保"),
     TEMPORARY_ASSISTANCE("临时救助"), MEDICAL_ASSISTANCE("医疗救助"), EDUCATION_AID("教育资助"),

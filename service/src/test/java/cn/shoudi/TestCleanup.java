@@ -25,6 +25,12 @@ public final class TestCleanup {
         jdbc.sql("DELETE FROM registry_helper_assignment WHERE household_id IN (" + ids + ")").params(params).update();
         jdbc.sql("DELETE FROM registry_fact_change WHERE household_id IN (" + ids + ")").params(params).update();
         jdbc.sql("DELETE FROM intake_signal WHERE household_id IN (" + ids + ")").params(params).update();
+        jdbc.sql("DELETE FROM registry_status_change WHERE household_id IN (" + ids + ")").params(params).update();
+        jdbc.sql("DELETE FROM registry_measure WHERE household_id IN (" + ids + ")").params(params).update();
+        jdbc.sql("DELETE FROM monitoring_household_visit WHERE household_id IN (" + ids + ")").params(params).update();
+        String procedures = "SELECT id FROM procedure_case WHERE household_id IN (" + ids + ")";
+        jdbc.sql("DELETE FROM procedure_step WHERE procedure_id IN (" + procedures + ")").params(params).update();
+        jdbc.sql("DELETE FROM procedure_case WHERE household_id IN (" + ids + ")").params(params).update();
         jdbc.sql("DELETE FROM registry_household WHERE " + where).params(params).update();
     }
 

@@ -2,13 +2,17 @@ package cn.shoudi.monitoring;
 
 import cn.shoudi.registry.Measure;
 import cn.shoudi.InvalidRequestException;
+import cn.shoudi.Viewer;
+import cn.shoudi.registry.HouseholdStatuses;
 import cn.shoudi.registry.Registry;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -23,16 +27,25 @@ public class TaskCommands {
     private final Registry registry;
     private final TaskMetrics metrics;
     private final Clock clock;
+    private final HouseholdStatuses statuses;
+    private final ApplicationEventPublisher events;
 
-    TaskCommands(Tasks tasks, Registry registry, TaskMetrics metrics, Clock clock) {
+    TaskCommands(Tasks tasks, Registry registry, TaskMetrics metrics, Clock clock, HouseholdStatuses statuses,
+                 ApplicationEventPublisher events) {
+        this.statuses = statuses;
+        this.events = events;
         this.tasks = tasks;
         this.registry = registry;
         this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** A visit as submitted: measures by enum name or Chinese label. */
-    public record VisitData(Long cadreId, LocalDate visitDate, String findings, List<String> measures, String otherMeasure) {
+    /**
+     * A visit as submitted: measures by enum name or Chinese label; the two assessments the risk-cleared table reads are
+     * optional (null: not assessed at this visit).
+     */
+    public record VisitData(Long cadreId, LocalDate visitDate, String findings, List<String> measures, String otherMeasure,
+                            Boolean rigidSpendResolved, Boolean newRiskDetected) {
     }
 
     @Transactional
@@ -45,6 +58,27 @@ public class TaskCommands {
 
     @Transactional
     MonitoringTask recordVisit(long taskId, VisitData data) {
+        List<Measure> measures = validated(data);
+        MonitoringTask t = find(taskId);
+        Visit visit = new Visit(data.visitDate(), data.cadreId(), data.findings().trim(),
+                measures.stream().map(Enum::name).collect(Collectors.joining(",")),
+                measures.contains(Measure.OTHER) ? data.otherMeasure().trim() : null, clock.instant(),
+                data.rigidSpendResolved(), data.newRiskDetected());
+        t.recordVisit(visit, measures, clock.instant());
+        MonitoringTask saved = tasks.save(t);
+        statuses.recordVisit(t.householdId(), new HouseholdStatuses.VisitFacts(data.visitDate(), data.cadreId(), measures,
+                visit.otherMeasure(), data.rigidSpendResolved(), data.newRiskDetected(), "任务 #" + taskId + " 走访"),
+                Viewer.current().username());
+        return saved;
+    }
+
+    /**
+     * The measures of a valid visit.
+     *
+     * @throws InvalidRequestException listing every problem (unknown cadre, date in the future, no findings, unknown
+     *                                 measure, 其他 without its text)
+     */
+    List<Measure> validated(VisitData data) {
         List<String> problems = new ArrayList<>();
         if (data.cadreId() == null || !registry.cadreExists(data.cadreId())) {
             problems.add("走访干部不存在");
@@ -63,32 +97,34 @@ public class TaskCommands {
         List<Measure> measures = new ArrayList<>();
         for (String m : data.measures() == null ? List.<String>of() : data.measures()) {
             Measure.parse(m).ifPresentOrElse(measures::add, () -> problems.add("未知的帮扶措施“" + m + "”，可选："
-                    + String.join("、", java.util.Arrays.stream(Measure.values()).map(Measure::label).toList())));
+                    + String.join("、", Arrays.stream(Measure.values()).map(Measure::label).toList())));
         }
         if (measures.contains(Measure.OTHER) && (data.otherMeasure() == null || data.otherMeasure().isBlank())) {
             problems.add("选择“其他”帮扶措施时请说明具体内容");
+        } else if (data.otherMeasure() != null && data.otherMeasure().length() > 200) {
+            problems.add("其他帮扶措施的说明不能超过200字");
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        MonitoringTask t = find(taskId);
-        Visit visit = new Visit(data.visitDate(), data.cadreId(), data.findings().trim(),
-                measures.stream().map(Enum::name).collect(Collectors.joining(",")),
-                measures.contains(Measure.OTHER) ? data.otherMeasure().trim() : null, clock.instant());
-        t.recordVisit(visit, measures, clock.instant());
-        return tasks.save(t);
+        return measures;
     }
 
     @Transactional
-    MonitoringTask resolve(long taskId, long cadreId, String outcome, String note) {
+    MonitoringTask resolve(long taskId, long cadreId, String outcome, String note, String category) {
         requireCadre(cadreId);
         Resolution resolution = Resolution.parse(outcome).orElseThrow(() -> new InvalidRequestException(List.of(
                 "未知的办结结果“" + outcome + "”，可选：" + String.join("、",
-                        java.util.Arrays.stream(Resolution.values()).map(Resolution::label).toList()))));
+                        Arrays.stream(Resolution.values()).map(Resolution::label).toList()))));
         MonitoringTask t = find(taskId);
         t.resolve(cadreId, resolution, note, clock.instant());
         MonitoringTask saved = tasks.save(t);
         metrics.closed("RESOLVED");
+        Visit last = saved.visits().isEmpty() ? null : saved.visits().get(saved.visits().size() - 1);
+        // in this transaction: a procedure that cannot start (e.g. one already in progress) keeps the task open
+        events.publishEvent(new TaskResolved(saved.id(), saved.householdId(), resolution, saved.taskType(),
+                saved.findingFile(), saved.findingCode(), cadreId, last == null ? LocalDate.now(clock) : last.visitDate(),
+                last == null ? note : last.findings(), category));
         return saved;
     }
 

@@ -109,7 +109,8 @@ public class TaskController {
     public record CadreAction(long cadreId) {
     }
 
-    public record Resolve(long cadreId, String outcome, String note) {
+    /** @param category for 纳入监测, the proposed 监测类型 (default: the latest assessment's proposal) */
+    public record Resolve(long cadreId, String outcome, String note, String category) {
     }
 
     public record Close(long cadreId, String reason) {
@@ -130,7 +131,7 @@ public class TaskController {
     @PostMapping("/api/tasks/{taskId}/resolve")
     public TaskView resolve(@PathVariable long taskId, @RequestBody Resolve body) {
         actingAs(taskId, body.cadreId());
-        return TaskView.of(commands.resolve(taskId, body.cadreId(), body.outcome(), body.note()), LocalDate.now(clock));
+        return TaskView.of(commands.resolve(taskId, body.cadreId(), body.outcome(), body.note(), body.category()), LocalDate.now(clock));
     }
 
     @PostMapping("/api/tasks/{taskId}/close")

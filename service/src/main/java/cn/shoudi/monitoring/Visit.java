@@ -14,8 +14,10 @@ import java.time.LocalDate;
  * @param measures     measures chosen, comma-separated enum names
  * @param otherMeasure text of the 其他 measure, if chosen
  * @param recordedAt   when it was recorded
+ * @param rigidSpendResolved 大额刚性支出已解决, as assessed at the visit, or null
+ * @param newRiskDetected    有新风险, as assessed at the visit, or null
  */
 @Table("monitoring_task_visit")
 record Visit(LocalDate visitDate, Long cadreId, String findings, String measures, String otherMeasure,
-             Instant recordedAt) {
+             Instant recordedAt, Boolean rigidSpendResolved, Boolean newRiskDetected) {
 }

@@ -63,16 +63,19 @@ class TaskPages {
 
     @PostMapping("/tasks/{id}/visit")
     String visit(@PathVariable long id, @RequestParam LocalDate visitDate, @RequestParam String findings,
-                 @RequestParam(required = false) List<String> measures, RedirectAttributes flash) {
+                 @RequestParam(required = false) List<String> measures,
+                 @RequestParam(required = false) Boolean rigidSpendResolved,
+                 @RequestParam(required = false) Boolean newRiskDetected, RedirectAttributes flash) {
         return act(id, flash, "task.visited", () -> tasks.visit(id, new TaskCommands.VisitData(cadre(), visitDate,
-                findings, measures == null ? List.of() : measures, null)));
+                findings, measures == null ? List.of() : measures, null, rigidSpendResolved, newRiskDetected)));
     }
 
     @PostMapping("/tasks/{id}/resolve")
     String resolve(@PathVariable long id, @RequestParam String outcome, @RequestParam(required = false) String note,
-                   RedirectAttributes flash) {
+                   @RequestParam(required = false) String category, RedirectAttributes flash) {
         return act(id, flash, "task.resolved",
-                () -> tasks.resolve(id, new TaskController.Resolve(cadre(), outcome, note)));
+                () -> tasks.resolve(id, new TaskController.Resolve(cadre(), outcome, note,
+                        category == null || category.isBlank() ? null : category)));
     }
 
     @PostMapping("/tasks/{id}/close")

@@ -226,8 +226,8 @@ class HouseholdImportIntegrationTest {
         long id = jdbc.sql("SELECT id FROM registry_household WHERE household_no = ?").param(prefix + "02")
                 .query(Long.class).single();
         api.patch("/api/households/" + id + "/facts", Map.of("values", Map.of("vehicleValue", 45000.5,
-                "otherCauses", List.of("缺技术", "缺资金"), "monitoringCategory", "边缘易致贫户", "monitoringSince",
-                "2021-03-01", "electricity", true)));
+                "otherCauses", List.of("缺技术", "缺资金"), "incomeStableMonths", 8, "familyAssets", 12000.5,
+                "electricity", true)));
         byte[] export = api.http().get().uri("/api/imports/households/export.xlsx?villageId=" + town.villageId)
                 .retrieve().body(byte[].class);
         Map<String, Object> report = upload("户籍导出.xlsx", export, "ALL_OR_NOTHING");

@@ -44,7 +44,7 @@ class TaskLifecycleUnitTest {
     }
 
     private static void visit(MonitoringTask t) {
-        t.recordVisit(new Visit(TODAY, 7L, "家中有重病患者", "MEDICAL_ASSISTANCE", null, NOW),
+        t.recordVisit(new Visit(TODAY, 7L, "家中有重病患者", "MEDICAL_ASSISTANCE", null, NOW, null, null),
                 List.of(Measure.MEDICAL_ASSISTANCE), NOW);
     }
 

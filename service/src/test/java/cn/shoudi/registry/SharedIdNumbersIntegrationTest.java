@@ -134,7 +134,7 @@ class SharedIdNumbersIntegrationTest {
         List<HouseholdSnapshot> page = counted.load(ids);
         int many = statements.get();
 
-        assertThat(many).as("statements for %d households", ids.size()).isEqualTo(one).isEqualTo(4);
+        assertThat(many).as("statements for %d households", ids.size()).isEqualTo(one).isEqualTo(5);
         Map<Long, Integer> counts = page.stream().collect(Collectors.toMap(HouseholdSnapshot::householdId,
                 s -> s.input().details().values().containsKey(RulesInputs.SHARED_ID_NUMBERS)
                         ? (Integer) s.input().details().values().get(RulesInputs.SHARED_ID_NUMBERS) : 0));

@@ -1,0 +1,34 @@
+package cn.shoudi.monitoring;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** REST API of visits outside tasks: a household's regular visits with the measures implemented. */
+@RestController
+public class HouseholdVisitController {
+
+    private final HouseholdVisits visits;
+
+    HouseholdVisitController(HouseholdVisits visits) {
+        this.visits = visits;
+    }
+
+    @PostMapping("/api/households/{id}/visits")
+    public ResponseEntity<HouseholdVisits.VisitView> record(@PathVariable long id,
+                                                            @RequestBody TaskCommands.VisitData body) {
+        HouseholdVisits.VisitView v = visits.record(id, body);
+        return ResponseEntity.created(URI.create("/api/households/" + id + "/visits")).body(v);
+    }
+
+    @GetMapping("/api/households/{id}/visits")
+    public List<HouseholdVisits.VisitView> list(@PathVariable long id) {
+        return visits.of(id);
+    }
+}

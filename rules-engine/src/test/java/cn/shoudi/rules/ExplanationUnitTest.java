@@ -46,7 +46,7 @@ class ExplanationUnitTest {
         assertThat(f.reason()).contains("不高于当年监测线");
         assertThat(f.output("task_type")).isEqualTo("入户核实");
         assertThat(f.tested()).extracting(TestedInput::fact)
-                .containsExactlyInAnyOrder("householdClass", "perCapitaNetIncome", "riskCount", "selfCoping");
+                .containsExactlyInAnyOrder("householdClass", "monitored", "perCapitaNetIncome", "riskCount", "selfCoping");
         assertThat(f.tested()).filteredOn(t -> t.fact().equals("perCapitaNetIncome"))
                 .extracting(t -> ((BigDecimal) t.value()).intValue()).containsExactly(5500);
         ParameterUse line = f.parameters().get(0);

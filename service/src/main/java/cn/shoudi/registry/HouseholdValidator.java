@@ -305,7 +305,6 @@ class HouseholdValidator {
         }
         if (level == Level.HOUSEHOLD) {
             requires(merged, "houseAcquisitionExempt", "houseAcquiredYear", prefix, p);
-            requires(merged, "monitoringSince", "monitoringCategory", prefix, p);
         }
     }
 

@@ -1,10 +1,10 @@
 package cn.shoudi.monitoring;
 
+import cn.shoudi.OverdueSweep;
 import cn.shoudi.registry.Registry;
 import cn.shoudi.registry.Responsible;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -13,7 +13,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * Escalates overdue open tasks one level up the assignment chain (帮扶责任人 → 驻组干部 → 村两委 → 乡镇), with a new
@@ -24,7 +23,6 @@ import java.util.List;
 class TaskEscalation {
 
     private static final Logger log = LoggerFactory.getLogger(TaskEscalation.class);
-    private static final int BATCH = 500;
 
     private final Tasks tasks;
     private final Registry registry;
@@ -53,48 +51,19 @@ class TaskEscalation {
 
     /** Escalates every task overdue today; returns how many this call escalated. */
     int escalateOverdue() {
-        LocalDate today = LocalDate.now(clock);
-        int escalated = 0;
-        long after = 0;
-        while (true) {
-            List<Long> ids = jdbc.sql("SELECT id FROM monitoring_task WHERE open_flag = 1 AND due_date < ? AND id > ? "
-                    + "ORDER BY id LIMIT " + BATCH).params(today, after).query(Long.class).list();
-            if (ids.isEmpty()) {
-                break;
-            }
-            for (Long id : ids) {
-                if (escalate(id, today)) {
-                    escalated++;
-                }
-            }
-            after = ids.get(ids.size() - 1);
-        }
-        if (escalated > 0) {
-            log.info("escalated {} overdue tasks", escalated);
-        }
-        return escalated;
+        return OverdueSweep.run(jdbc, tx, log, "task", "SELECT id FROM monitoring_task WHERE open_flag = 1 "
+                + "AND due_date < ? AND id > ? ORDER BY id", LocalDate.now(clock), this::escalate);
     }
 
     private boolean escalate(long taskId, LocalDate today) {
-        try {
-            Boolean done = tx.execute(status -> {
-                MonitoringTask t = tasks.findById(taskId).orElse(null);
-                if (t == null || !t.status().open() || !t.dueDate().isBefore(today)) {
-                    return false;
-                }
-                Responsible next = registry.nextAbove(t.householdId(), t.assigneeLevelValue());
-                t.escalate(next, today.plusDays(properties.escalationDueDays()), clock.instant());
-                tasks.save(t);
-                metrics.escalated(next.level().name());
-                return true;
-            });
-            return Boolean.TRUE.equals(done);
-        } catch (OptimisticLockingFailureException e) {
-            log.debug("task {} was changed concurrently; another instance escalated or a cadre acted", taskId);
-            return false;
-        } catch (RuntimeException e) {
-            log.error("cannot escalate task {}; the other overdue tasks go on: {}", taskId, e.toString());
+        MonitoringTask t = tasks.findById(taskId).orElse(null);
+        if (t == null || !t.status().open() || !t.dueDate().isBefore(today)) {
             return false;
         }
+        Responsible next = registry.nextAbove(t.householdId(), t.assigneeLevelValue());
+        t.escalate(next, today.plusDays(properties.escalationDueDays()), clock.instant());
+        tasks.save(t);
+        metrics.escalated(next.level().name());
+        return true;
     }
 }

@@ -1,11 +1,11 @@
 package cn.shoudi.procedure;
 
+import cn.shoudi.OverdueSweep;
 import cn.shoudi.registry.Registry;
 import cn.shoudi.registry.Responsible;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -14,7 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * Escalates procedures whose current step is overdue, as overdue tasks are: one level up the assignment chain
@@ -25,7 +24,6 @@ import java.util.List;
 class ProcedureEscalation {
 
     private static final Logger log = LoggerFactory.getLogger(ProcedureEscalation.class);
-    private static final int BATCH = 500;
 
     private final Procedures procedures;
     private final Registry registry;
@@ -53,48 +51,21 @@ class ProcedureEscalation {
 
     /** Escalates every procedure whose step is overdue today; returns how many this call escalated. */
     int escalateOverdue() {
-        LocalDate today = LocalDate.now(clock);
-        int escalated = 0;
-        long after = 0;
-        while (true) {
-            List<Long> ids = jdbc.sql("SELECT id FROM procedure_case WHERE status = 'IN_PROGRESS' AND step_due_date < ? "
-                    + "AND id > ? ORDER BY id LIMIT " + BATCH).params(today, after).query(Long.class).list();
-            if (ids.isEmpty()) {
-                break;
-            }
-            for (Long id : ids) {
-                if (escalate(id, today)) {
-                    escalated++;
-                }
-            }
-            after = ids.get(ids.size() - 1);
-        }
-        if (escalated > 0) {
-            log.info("escalated {} overdue procedure steps", escalated);
-        }
-        return escalated;
+        return OverdueSweep.run(jdbc, tx, log, "procedure step", "SELECT id FROM procedure_case WHERE "
+                + "status = 'IN_PROGRESS' AND step_due_date < ? AND id > ? ORDER BY id", LocalDate.now(clock),
+                this::escalate);
     }
 
     private boolean escalate(long id, LocalDate today) {
-        try {
-            return Boolean.TRUE.equals(tx.execute(status -> {
-                Procedure p = procedures.findById(id).orElse(null);
-                if (p == null || p.status() != ProcedureStatus.IN_PROGRESS || !p.stepDueDate().isBefore(today)) {
-                    return false;
-                }
-                Responsible next = p.assigneeLevelValue() == Responsible.Level.TOWNSHIP
-                        ? new Responsible(null, Responsible.Level.TOWNSHIP)
-                        : registry.nextAbove(p.householdId(), p.assigneeLevelValue());
-                p.escalate(next, today.plusDays(dueDays), clock.instant());
-                procedures.save(p);
-                return true;
-            }));
-        } catch (OptimisticLockingFailureException e) {
-            log.debug("procedure {} was changed concurrently; another instance escalated it or a step was taken", id);
-            return false;
-        } catch (RuntimeException e) {
-            log.error("cannot escalate procedure {}; the other overdue ones go on: {}", id, e.toString());
+        Procedure p = procedures.findById(id).orElse(null);
+        if (p == null || p.status() != ProcedureStatus.IN_PROGRESS || !p.stepDueDate().isBefore(today)) {
             return false;
         }
+        Responsible next = p.assigneeLevelValue() == Responsible.Level.TOWNSHIP
+                ? new Responsible(null, Responsible.Level.TOWNSHIP)
+                : registry.nextAbove(p.householdId(), p.assigneeLevelValue());
+        p.escalate(next, today.plusDays(dueDays), clock.instant());
+        procedures.save(p);
+        return true;
     }
 }

@@ -107,6 +107,9 @@ public class ProcedureService {
         if (startedOn.isAfter(today)) {
             problems.add("启动日期不能晚于今天");
         }
+        if (c.note() != null && c.note().length() > 500) {
+            problems.add("启动说明不能超过500字");
+        }
         boolean green = Boolean.TRUE.equals(c.greenChannel());
         if (green && kind != ProcedureKind.MONITORING_ENTRY) {
             problems.add("绿色通道只适用于纳入监测程序");
@@ -180,7 +183,7 @@ public class ProcedureService {
         if (date.isAfter(today)) {
             problems.add("办理日期不能晚于今天");
         }
-        if (c.note() != null && c.note().length() > 1000) {
+        if (c.note() != null && c.note().length() > StepRecord.MAX_NOTE) {
             problems.add("办理情况不能超过1000字");
         }
         if (c.reference() != null && c.reference().length() > 200) {
@@ -219,6 +222,9 @@ public class ProcedureService {
         registry.requireVisible(v, p.householdId());
         if (reason == null || reason.isBlank()) {
             throw new InvalidRequestException(List.of("撤销程序须填写原因"));
+        }
+        if (reason.length() > 500) {
+            throw new InvalidRequestException(List.of("撤销原因不能超过500字"));
         }
         p.withdraw(reason.trim(), LocalDate.now(clock), v.username(), v.role(), clock.instant());
         return view(procedures.save(p));

@@ -11,6 +11,8 @@ import cn.shoudi.registry.Responsible;
 import cn.shoudi.rules.facts.HouseholdClass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -151,7 +153,13 @@ public class ProcedureService {
         if (finalDue != null) {
             p.decideBy(finalDue);
         }
-        Procedure saved = procedures.save(p);
+        Procedure saved;
+        try {
+            saved = procedures.save(p);
+        } catch (DuplicateKeyException e) {
+            // another start for the same household and kind committed since the check above
+            throw new IllegalStepException("该户已有办理中的「" + kind.label() + "」程序，请刷新后查看");
+        }
         log.info("started {} procedure {} for household {} ({})", kind, saved.id(), householdId, origin);
         return view(saved);
     }
@@ -203,7 +211,7 @@ public class ProcedureService {
         if (p.status() == ProcedureStatus.IN_PROGRESS) {
             assignCurrent(p);
         }
-        Procedure saved = procedures.save(p);
+        Procedure saved = saved(p);
         supplyDates(saved, step, outcome, date, v.username());
         if (completed) {
             statuses.decide(saved.householdId(), new Decision(saved.kind().decision(), date, saved.category(),
@@ -227,7 +235,20 @@ public class ProcedureService {
             throw new InvalidRequestException(List.of("撤销原因不能超过500字"));
         }
         p.withdraw(reason.trim(), LocalDate.now(clock), v.username(), v.role(), clock.instant());
-        return view(procedures.save(p));
+        return view(saved(p));
+    }
+
+    /**
+     * Saves a procedure read in this transaction.
+     *
+     * @throws StaleProcedureException when someone else saved it since (its version moved on)
+     */
+    private Procedure saved(Procedure p) {
+        try {
+            return procedures.save(p);
+        } catch (OptimisticLockingFailureException e) {
+            throw new StaleProcedureException(p.id());
+        }
     }
 
     /** A procedure the viewer may see. */

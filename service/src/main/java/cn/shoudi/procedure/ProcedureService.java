@@ -97,7 +97,8 @@ public class ProcedureService {
         List<String> problems = new ArrayList<>();
         ProcedureKind kind = ProcedureKind.parse(c.kind()).orElse(null);
         if (kind == null) {
-            problems.add("未知的程序“" + c.kind() + "”，可选：" + labels(ProcedureKind.values()));
+            problems.add((c.kind() == null || c.kind().isBlank() ? "请选择要启动的程序" : "未知的程序“" + c.kind() + "”")
+                    + "，可选：" + labels(ProcedureKind.values()));
         }
         Origin origin = c.origin() == null ? Origin.APPLICATION : Origin.parse(c.origin()).orElse(null);
         if (origin == null) {
@@ -206,8 +207,10 @@ public class ProcedureService {
                     + (step.level() == Step.Level.VILLAGE ? "帮扶干部或扶贫信息员" : "乡镇领导") + "办理");
         }
         Instant now = clock.instant();
-        boolean completed = p.take(step, outcome, date, v.username(), v.role(), c.note(), c.reference(),
-                deadlines.noticeDays(p.kind(), date), now);
+        // a posted notice lasts the days in force on the day it was posted
+        int noticeDays = p.noticePostedOn() == null ? 0 : deadlines.noticeDays(p.kind(), p.noticePostedOn());
+        boolean completed = p.take(step, outcome, date, v.username(), v.role(), c.note(), c.reference(), noticeDays,
+                now);
         if (p.status() == ProcedureStatus.IN_PROGRESS) {
             assignCurrent(p);
         }

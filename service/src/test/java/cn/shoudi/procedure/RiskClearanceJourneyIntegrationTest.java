@@ -174,4 +174,21 @@ class RiskClearanceJourneyIntegrationTest {
         assertThat(map(api.get("/api/households/" + household + "/status").get("status")))
                 .containsEntry("monitoring", "MONITORED");
     }
+
+    @Test
+    void aCadreRecordsAVisitOnlyInTheirOwnName() {
+        Map<String, Object> body = town.household("V" + System.nanoTime(), 14000);
+        long household = TestTownship.id(api.post("/api/households", body));
+        Map<String, Object> visit = new HashMap<>(Map.of("cadreId", town.helperId, "visitDate", "2021-05-10",
+                "findings", "走访", "measures", List.of("就业")));
+
+        int asAnother = call(api.asCadre(town.groupCadreId), HttpMethod.POST,
+                "/api/households/" + household + "/visits", visit).status();
+        int asThemself = call(procedures.village(), HttpMethod.POST, "/api/households/" + household + "/visits",
+                visit).status();
+
+        assertThat(asAnother).isEqualTo(403);
+        assertThat(asThemself).isEqualTo(201);
+        assertThat(list(api.get("/api/households/" + household + "/status").get("measures"))).hasSize(1);
+    }
 }

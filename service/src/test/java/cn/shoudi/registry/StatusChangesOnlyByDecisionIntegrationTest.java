@@ -275,4 +275,21 @@ class StatusChangesOnlyByDecisionIntegrationTest {
         assertThat((Map<String, Object>) api.get("/api/households/" + household).get("monitoring"))
                 .containsEntry("status", "MONITORED");
     }
+
+    @Test
+    void aCorrectionThatContradictsItselfIsRefusedWithEveryProblemAndChangesNothing() {
+        long household = exitedHousehold("Q" + System.nanoTime(), 30000);
+        Snapshot before = snapshot(household);
+        Map<String, Object> correction = new HashMap<>(Map.of("householdClass", "脱贫户", "registeredYear", 2018,
+                "exitYear", 2016, "monitoring", "风险已消除", "category", "脱贫不稳定户", "since", "2021-05-01",
+                "riskClearedOn", "2021-04-01", "reason", "按档案更正"));
+
+        Answer a = call(api.asRole("ADMIN", "admin"), HttpMethod.POST,
+                "/api/households/" + household + "/status/corrections", correction);
+
+        assertThat(a.status()).isEqualTo(400);
+        assertThat((List<String>) a.body().get("errors")).containsExactlyInAnyOrder("风险消除日期不能早于纳入监测日期",
+                "脱贫年份不能早于建档立卡年份");
+        assertThat(snapshot(household)).isEqualTo(before);
+    }
 }

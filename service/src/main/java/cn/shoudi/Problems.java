@@ -1,5 +1,6 @@
 package cn.shoudi;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,6 +22,15 @@ public class Problems {
         pd.setTitle(title);
         pd.setType(URI.create("urn:shoudi:problem:" + type));
         return pd;
+    }
+
+    /**
+     * Two people changed the same record at once and this one lost the race (optimistic locking): 409, never a 500.
+     * Features that can say more (a household, a procedure) answer their own problem before this one.
+     */
+    @ExceptionHandler
+    ProblemDetail stale(OptimisticLockingFailureException e) {
+        return of(HttpStatus.CONFLICT, "stale-version", "数据已被修改", "该记录刚被他人修改，请刷新后重试");
     }
 
     @ExceptionHandler

@@ -7,6 +7,7 @@ import cn.shoudi.registry.Registry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,12 +47,20 @@ public class HouseholdVisits {
         this.clock = clock;
     }
 
-    /** Records a visit; the same validation as a task's visit. */
+    /**
+     * Records a visit; the same validation as a task's visit.
+     *
+     * @throws AccessDeniedException when the visit is recorded in another cadre's name (a cadre acts only as themself,
+     *                               as on tasks)
+     */
     @Transactional
     public VisitView record(long householdId, TaskCommands.VisitData data) {
         Viewer v = Viewer.current();
         registry.requireVisible(v, householdId);
         List<Measure> measures = commands.validated(data);
+        if (v != Viewer.SYSTEM && (v.cadreId() == null || !v.cadreId().equals(data.cadreId()))) {
+            throw new AccessDeniedException("a cadre records visits only as themself");
+        }
         Instant now = clock.instant();
         String other = measures.contains(Measure.OTHER) ? data.otherMeasure().trim() : null;
         KeyHolder keys = new GeneratedKeyHolder();

@@ -116,6 +116,9 @@ public class TaskCommands {
         Resolution resolution = Resolution.parse(outcome).orElseThrow(() -> new InvalidRequestException(List.of(
                 "未知的办结结果“" + outcome + "”，可选：" + String.join("、",
                         Arrays.stream(Resolution.values()).map(Resolution::label).toList()))));
+        if (note != null && note.length() > 500) {
+            throw new InvalidRequestException(List.of("办结说明不能超过500字"));
+        }
         MonitoringTask t = find(taskId);
         t.resolve(cadreId, resolution, note, clock.instant());
         MonitoringTask saved = tasks.save(t);
@@ -133,6 +136,9 @@ public class TaskCommands {
         requireCadre(cadreId);
         if (reason == null || reason.isBlank()) {
             throw new InvalidRequestException(List.of("关闭任务须填写原因"));
+        }
+        if (reason.length() > 500) {
+            throw new InvalidRequestException(List.of("关闭原因不能超过500字"));
         }
         MonitoringTask t = find(taskId);
         t.close(cadreId, reason.trim(), clock.instant());

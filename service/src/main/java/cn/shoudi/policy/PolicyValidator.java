@@ -11,25 +11,40 @@ import cn.shoudi.rules.table.PolicyCompiler;
 import cn.shoudi.rules.table.PolicyValidationException;
 import cn.shoudi.rules.table.TableAnalysis;
 import cn.shoudi.rules.table.TableSource;
+import cn.shoudi.rules.params.Parameter;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Validates a candidate set of workbooks: exact header vocabulary, compile errors mapped to their cells, parameter
  * coverage, every table's example cases (a failing example blocks the version), table analysis (rows that can never
  * fire block; overlapping rows with different outcomes and rows no example covers are warnings) and cross-table
- * contradictions on the example households.
+ * contradictions on the example households; and every parameter another feature reads outside the tables (the
+ * procedures' time limits, {@link RequiredParameters}) is present.
  */
 @Component
 class PolicyValidator {
+
+    /** Where parameters live when a policy has none to point at. */
+    private static final String PARAMETERS_FILE = "parameters.xlsx";
 
     private static final Set<String> MONITORING_CATEGORIES = Set.of("脱贫不稳定户", "边缘易致贫户", "突发严重困难户");
 
     /** The report and, when valid, the compiled evaluator. */
     record Outcome(ValidationReport report, Evaluator evaluator) {
+    }
+
+    private final List<RequiredParameters> required;
+
+    PolicyValidator(List<RequiredParameters> required) {
+        this.required = List.copyOf(required);
     }
 
     Outcome validate(String label, List<TableSource> sources) {
@@ -52,10 +67,10 @@ class PolicyValidator {
         }
         List<String> failures = results.stream().filter(r -> !r.passed()).map(ExampleResult::describe).toList();
         List<String> warnings = new ArrayList<>(contradictions(evaluator, policy));
-        java.util.Map<String, java.util.Set<String>> fired = new java.util.HashMap<>();
-        results.forEach(r -> fired.computeIfAbsent(r.example().tableId(), k -> new java.util.HashSet<>())
+        Map<String, Set<String>> fired = new HashMap<>();
+        results.forEach(r -> fired.computeIfAbsent(r.example().tableId(), k -> new HashSet<>())
                 .addAll(r.actualCodes()));
-        List<ValidationReport.Issue> errors = new ArrayList<>();
+        List<ValidationReport.Issue> errors = new ArrayList<>(missingRequiredParameters(policy));
         for (TableAnalysis.Result r : TableAnalysis.analyse(policy, fired)) {
             if (r.error()) {
                 errors.add(new ValidationReport.Issue(r.at().file(), r.at().sheet(), r.at().row(),
@@ -67,6 +82,29 @@ class PolicyValidator {
         }
         boolean valid = failures.isEmpty() && errors.isEmpty();
         return new Outcome(new ValidationReport(valid, errors, tables, failures, warnings), valid ? evaluator : null);
+    }
+
+    /**
+     * One error per parameter code another feature reads (e.g. the procedures' step and notice days) that the policy's
+     * parameters lack, located at the 参数 sheet of the parameters workbook.
+     */
+    private List<ValidationReport.Issue> missingRequiredParameters(Policy policy) {
+        Set<String> present = policy.parameters().codes();
+        String file = present.stream().flatMap(c -> policy.parameters().rows(c).stream()).map(Parameter::file)
+                .findFirst().orElse(PARAMETERS_FILE);
+        Map<String, String> needed = new TreeMap<>();
+        required.forEach(r -> needed.putAll(r.requiredParameters()));
+        List<ValidationReport.Issue> out = new ArrayList<>();
+        needed.forEach((code, use) -> {
+            if (!present.contains(code)) {
+                out.add(new ValidationReport.Issue(file, "参数", 0, "", "", "MISSING_REQUIRED_PARAMETER",
+                        "工作簿 " + file + "，工作表「参数」：缺少参数「" + code + "」（" + use + "）。系统办理程序时要用到它，"
+                                + "请在「参数」表中补充该参数代码及其生效日期和数值",
+                        file + ", sheet '参数': parameter '" + code + "' is missing, but the product reads it outside "
+                                + "the tables"));
+            }
+        });
+        return out;
     }
 
     /** Example households that one table lets exit while another takes them into monitoring, and the like. */

@@ -1,18 +1,25 @@
 package cn.shoudi.procedure;
 
 import cn.shoudi.assessment.ActivePolicy;
+import cn.shoudi.policy.RequiredParameters;
 import cn.shoudi.rules.params.Parameter;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The time limits of procedures, read from the published policy's effective-dated parameters (parameters.xlsx): days
  * per step ({@code step_days_*}), notice days per procedure ({@code notice_days_*}), the 15-day limit from clue to
  * decision of 纳入监测 ({@code monitoring_decision_max_days}) and the 绿色通道's limit ({@code green_channel_days}).
+ * A policy without one of these parameters cannot be published ({@link RequiredParameters}).
  */
 @Component
-class ProcedureDeadlines {
+class ProcedureDeadlines implements RequiredParameters {
+
+    static final String MONITORING_DECISION_DAYS = "monitoring_decision_max_days";
+    static final String GREEN_CHANNEL_DAYS = "green_channel_days";
 
     private final ActivePolicy policy;
 
@@ -55,6 +62,21 @@ class ProcedureDeadlines {
         if (kind != ProcedureKind.MONITORING_ENTRY) {
             return null;
         }
-        return startedOn.plusDays(days(greenChannel ? "green_channel_days" : "monitoring_decision_max_days", startedOn));
+        return startedOn.plusDays(days(greenChannel ? GREEN_CHANNEL_DAYS : MONITORING_DECISION_DAYS, startedOn));
+    }
+
+    /** Every step's days, every procedure's notice days and the two limits of 纳入监测, each with what it limits. */
+    @Override
+    public Map<String, String> requiredParameters() {
+        Map<String, String> codes = new TreeMap<>();
+        for (Step s : Step.values()) {
+            codes.merge(s.daysParameter(), "「" + s.label() + "」的办理时限", (a, b) -> a + "、" + b);
+        }
+        for (ProcedureKind k : ProcedureKind.values()) {
+            codes.merge(k.noticeDaysParameter(), k.label() + "程序的公示天数", (a, b) -> a + "、" + b);
+        }
+        codes.put(MONITORING_DECISION_DAYS, "纳入监测从发现线索到认定的时限");
+        codes.put(GREEN_CHANNEL_DAYS, "绿色通道补办纳入监测程序的时限");
+        return codes;
     }
 }

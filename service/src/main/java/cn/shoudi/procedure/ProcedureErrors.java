@@ -18,6 +18,11 @@ class ProcedureErrors {
     }
 
     @ExceptionHandler
+    ProblemDetail stale(StaleProcedureException e) {
+        return Problems.of(HttpStatus.CONFLICT, "stale-procedure", "程序已被他人办理", e.getMessage());
+    }
+
+    @ExceptionHandler
     ProblemDetail notAllowed(StepNotAllowedException e) {
         return Problems.of(HttpStatus.FORBIDDEN, "step-not-allowed", "无权办理此步骤", e.getMessage());
     }

@@ -11,6 +11,8 @@ import cn.shoudi.registry.Responsible;
 import cn.shoudi.rules.facts.HouseholdClass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -95,7 +97,8 @@ public class ProcedureService {
         List<String> problems = new ArrayList<>();
         ProcedureKind kind = ProcedureKind.parse(c.kind()).orElse(null);
         if (kind == null) {
-            problems.add("未知的程序“" + c.kind() + "”，可选：" + labels(ProcedureKind.values()));
+            problems.add((c.kind() == null || c.kind().isBlank() ? "请选择要启动的程序" : "未知的程序“" + c.kind() + "”")
+                    + "，可选：" + labels(ProcedureKind.values()));
         }
         Origin origin = c.origin() == null ? Origin.APPLICATION : Origin.parse(c.origin()).orElse(null);
         if (origin == null) {
@@ -106,6 +109,9 @@ public class ProcedureService {
         LocalDate startedOn = c.startedOn() == null ? today : c.startedOn();
         if (startedOn.isAfter(today)) {
             problems.add("启动日期不能晚于今天");
+        }
+        if (c.note() != null && c.note().length() > 500) {
+            problems.add("启动说明不能超过500字");
         }
         boolean green = Boolean.TRUE.equals(c.greenChannel());
         if (green && kind != ProcedureKind.MONITORING_ENTRY) {
@@ -148,7 +154,13 @@ public class ProcedureService {
         if (finalDue != null) {
             p.decideBy(finalDue);
         }
-        Procedure saved = procedures.save(p);
+        Procedure saved;
+        try {
+            saved = procedures.save(p);
+        } catch (DuplicateKeyException e) {
+            // another start for the same household and kind committed since the check above
+            throw new IllegalStepException("该户已有办理中的「" + kind.label() + "」程序，请刷新后查看");
+        }
         log.info("started {} procedure {} for household {} ({})", kind, saved.id(), householdId, origin);
         return view(saved);
     }
@@ -180,7 +192,7 @@ public class ProcedureService {
         if (date.isAfter(today)) {
             problems.add("办理日期不能晚于今天");
         }
-        if (c.note() != null && c.note().length() > 1000) {
+        if (c.note() != null && c.note().length() > StepRecord.MAX_NOTE) {
             problems.add("办理情况不能超过1000字");
         }
         if (c.reference() != null && c.reference().length() > 200) {
@@ -195,12 +207,14 @@ public class ProcedureService {
                     + (step.level() == Step.Level.VILLAGE ? "帮扶干部或扶贫信息员" : "乡镇领导") + "办理");
         }
         Instant now = clock.instant();
-        boolean completed = p.take(step, outcome, date, v.username(), v.role(), c.note(), c.reference(),
-                deadlines.noticeDays(p.kind(), date), now);
+        // a posted notice lasts the days in force on the day it was posted
+        int noticeDays = p.noticePostedOn() == null ? 0 : deadlines.noticeDays(p.kind(), p.noticePostedOn());
+        boolean completed = p.take(step, outcome, date, v.username(), v.role(), c.note(), c.reference(), noticeDays,
+                now);
         if (p.status() == ProcedureStatus.IN_PROGRESS) {
             assignCurrent(p);
         }
-        Procedure saved = procedures.save(p);
+        Procedure saved = saved(p);
         supplyDates(saved, step, outcome, date, v.username());
         if (completed) {
             statuses.decide(saved.householdId(), new Decision(saved.kind().decision(), date, saved.category(),
@@ -220,8 +234,24 @@ public class ProcedureService {
         if (reason == null || reason.isBlank()) {
             throw new InvalidRequestException(List.of("撤销程序须填写原因"));
         }
+        if (reason.length() > 500) {
+            throw new InvalidRequestException(List.of("撤销原因不能超过500字"));
+        }
         p.withdraw(reason.trim(), LocalDate.now(clock), v.username(), v.role(), clock.instant());
-        return view(procedures.save(p));
+        return view(saved(p));
+    }
+
+    /**
+     * Saves a procedure read in this transaction.
+     *
+     * @throws StaleProcedureException when someone else saved it since (its version moved on)
+     */
+    private Procedure saved(Procedure p) {
+        try {
+            return procedures.save(p);
+        } catch (OptimisticLockingFailureException e) {
+            throw new StaleProcedureException(p.id());
+        }
     }
 
     /** A procedure the viewer may see. */

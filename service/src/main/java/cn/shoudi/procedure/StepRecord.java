@@ -20,4 +20,13 @@ import java.time.LocalDate;
 @Table("procedure_step")
 record StepRecord(String step, String outcome, LocalDate stepDate, String actor, String actorRole, String note,
                   String reference, Instant recordedAt) {
+
+    /** The longest note the record keeps (its column): a longer one, composed from what people typed, is cut. */
+    static final int MAX_NOTE = 1000;
+
+    StepRecord {
+        if (note != null && note.length() > MAX_NOTE) {
+            note = note.substring(0, MAX_NOTE - 1) + "…";
+        }
+    }
 }

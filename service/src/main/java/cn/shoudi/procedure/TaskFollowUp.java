@@ -42,7 +42,13 @@ class TaskFollowUp {
         ProcedureView started = service.start(e.householdId(), new ProcedureService.Start(kind.name(), origin.name(),
                 e.category(), green, e.visitDate(), "任务 #" + e.taskId() + "（" + e.findingCode() + "）办结：" + e.resolution()
                 .label(), e.taskId()));
+        String verified = "任务 #" + e.taskId() + " 入户核实：" + e.visitFindings();
         service.take(started.id(), new ProcedureService.Take(Step.VERIFICATION.name(), StepOutcome.PASSED.name(),
-                e.visitDate(), "任务 #" + e.taskId() + " 入户核实：" + e.visitFindings(), null));
+                e.visitDate(), fit(verified), null));
+    }
+
+    /** The visit's findings may fill their own field: the step's note keeps what fits. */
+    private static String fit(String note) {
+        return note.length() <= StepRecord.MAX_NOTE ? note : note.substring(0, StepRecord.MAX_NOTE - 1) + "…";
     }
 }

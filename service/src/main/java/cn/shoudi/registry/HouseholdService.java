@@ -143,6 +143,25 @@ class HouseholdService {
      * @throws InvalidHouseholdException naming each status field the edit would change
      */
     private static HouseholdData keepingStatus(HouseholdData data, Household h) {
+        List<InvalidHouseholdException.FieldProblem> p = statusChanges(data, h);
+        if (!p.isEmpty()) {
+            throw new InvalidHouseholdException(p);
+        }
+        HouseholdStatus stored = h.status();
+        HouseholdData.Details x = data.housing() == null ? HouseholdData.Details.NONE : data.housing();
+        return data.withHousing(x.withStatusYears(stored.registeredYear(), stored.exitYear()));
+    }
+
+    /**
+     * Each status field (户类型, 建档立卡年份, 脱贫年份) that valid data for an existing household would change, as a problem
+     * with the code DECIDED_BY_PROCEDURE; empty when it changes none (the years may be left out).
+     */
+    @Transactional(readOnly = true)
+    List<InvalidHouseholdException.FieldProblem> statusChanges(HouseholdData data, long id) {
+        return statusChanges(data, find(id));
+    }
+
+    private static List<InvalidHouseholdException.FieldProblem> statusChanges(HouseholdData data, Household h) {
         HouseholdStatus stored = h.status();
         HouseholdData.Details x = data.housing() == null ? HouseholdData.Details.NONE : data.housing();
         List<InvalidHouseholdException.FieldProblem> p = new ArrayList<>();
@@ -157,10 +176,7 @@ class HouseholdService {
         if (x.exitYear() != null && !x.exitYear().equals(stored.exitYear())) {
             p.add(decided("housing.exitYear", String.valueOf(stored.exitYear()), String.valueOf(x.exitYear())));
         }
-        if (!p.isEmpty()) {
-            throw new InvalidHouseholdException(p);
-        }
-        return data.withHousing(x.withStatusYears(stored.registeredYear(), stored.exitYear()));
+        return p;
     }
 
     private static InvalidHouseholdException.FieldProblem decided(String field, String stored, String submitted) {

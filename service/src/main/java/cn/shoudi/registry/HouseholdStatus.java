@@ -73,6 +73,8 @@ public record HouseholdStatus(HouseholdClass householdClass, Integer registeredY
             }
             case ENTERED_MONITORING -> {
                 require(!monitored(), d, "已是监测对象");
+                // 监测对象 are 脱贫户 and 一般农户 (domain.md §6.2); a 未脱贫户 is still helped as a registered poor household
+                require(householdClass != HouseholdClass.NOT_EXITED, d, "未脱贫户不纳入防止返贫监测，监测对象须为脱贫户或一般农户");
                 require(d.category() != null && CATEGORIES.contains(d.category()), d,
                         "监测类型须为" + String.join("、", CATEGORIES));
                 require(!"脱贫不稳定户".equals(d.category()) || householdClass == HouseholdClass.EXITED, d,

@@ -128,11 +128,28 @@ public class HouseholdStatuses {
         } else if (target.category() != null || target.since() != null || target.riskClearedOn() != null) {
             problems.add("不是监测对象时不能填写监测类型、纳入监测日期或风险消除日期");
         }
+        LocalDate today = LocalDate.now(clock);
+        if (target.since() != null && target.since().isAfter(today)
+                || target.riskClearedOn() != null && target.riskClearedOn().isAfter(today)) {
+            problems.add("纳入监测日期和风险消除日期不能晚于今天");
+        }
+        if (target.monitoring() == MonitoringStatus.CLEARED && target.since() != null
+                && target.riskClearedOn() != null && target.riskClearedOn().isBefore(target.since())) {
+            problems.add("风险消除日期不能早于纳入监测日期");
+        }
         if (target.householdClass() != HouseholdClass.GENERAL && target.registeredYear() == null) {
             problems.add(target.householdClass().label() + "须填写建档立卡年份");
         }
         if (target.householdClass() == HouseholdClass.EXITED && target.exitYear() == null) {
             problems.add("脱贫户须填写脱贫年份");
+        }
+        if (target.registeredYear() != null && target.exitYear() != null
+                && target.exitYear() < target.registeredYear()) {
+            problems.add("脱贫年份不能早于建档立卡年份");
+        }
+        if (target.registeredYear() != null && target.registeredYear() > today.getYear()
+                || target.exitYear() != null && target.exitYear() > today.getYear()) {
+            problems.add("建档立卡年份和脱贫年份不能晚于今年");
         }
         Household h = households.find(householdId);
         HouseholdStatus before = h.status();

@@ -101,15 +101,20 @@ public class Registrar {
     public record Exported(String villageCode, String groupName, HouseholdData data) {
     }
 
-    /** Every problem of the data, as creating (or updating the given household) would find them; nothing written. */
+    /**
+     * Every problem of the data, as creating (or updating the given household) would find them, including a change of
+     * a status field that only a procedure decides; nothing written.
+     */
     @Transactional(readOnly = true)
     public List<Problem> problems(HouseholdData data, Long existingId) {
+        List<InvalidHouseholdException.FieldProblem> found;
         try {
             validator.validate(data, existingId);
-            return List.of();
+            found = existingId == null ? List.of() : service.statusChanges(data, existingId);
         } catch (InvalidHouseholdException e) {
-            return e.problems().stream().map(p -> new Problem(p.field(), p.code(), p.message())).toList();
+            found = e.problems();
         }
+        return found.stream().map(p -> new Problem(p.field(), p.code(), p.message())).toList();
     }
 
     /** Creates the household, or replaces an existing one's data when it differs; one transaction per household. */

@@ -85,4 +85,31 @@ class PolicyUploadRejectionIntegrationTest {
         assertThat(active.evaluator().evaluate(PROBE, LocalDate.of(2022, 6, 30)).decision("monitoring").outcome())
                 .isEqualTo(before).isEqualTo("脱贫不稳定户");
     }
+
+    @ParameterizedTest(name = "{0} renamed")
+    @CsvSource(textBlock = """
+            A45, notice_days_registration
+            A48, monitoring_decision_max_days
+            A50, step_days_verify
+            """)
+    void aPolicyLackingAParameterTheProceduresReadIsRejectedNamingItAndTheParameterSheet(String cell, String code)
+            throws Exception {
+        String published = active.version();
+        byte[] original = active.shipped().stream().filter(s -> s.fileName().equals("parameters.xlsx")).findFirst()
+                .orElseThrow().bytes();
+
+        PolicyService.VersionView v = policies.uploadTable(new TableSource("parameters.xlsx",
+                edit(original, "参数", cell, code + "_old")), "缺少程序参数", "zhang.zc");
+
+        assertThat(v.status()).isEqualTo("REJECTED");
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) ((Map<String, Object>) v.validation())
+                .get("errors");
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("code", "MISSING_REQUIRED_PARAMETER").containsEntry("file", "parameters.xlsx")
+                    .containsEntry("sheet", "参数");
+            assertThat((String) e.get("message")).contains("工作簿 parameters.xlsx，工作表「参数」")
+                    .contains("缺少参数「" + code + "」").contains("请在「参数」表中补充");
+        });
+        assertThat(active.version()).isEqualTo(published);
+    }
 }

@@ -1,5 +1,6 @@
 package cn.shoudi;
 
+import cn.shoudi.registry.Measure;
 import cn.shoudi.rules.facts.FactCatalogue;
 import cn.shoudi.rules.facts.FactDefinition;
 import cn.shoudi.rules.facts.HouseholdClass;
@@ -32,7 +33,9 @@ public final class OldData {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String HOUSING = "housing.";
     private static final String MEMBER = "members[].";
-    /** Member basics with columns of their own, written from {@link MemberInput}'s fields, not from its facts. */
+    private static final String MONITORING_CATEGORY = "monitoringCategory";
+    private static final String MONITORING_SINCE = "monitoringSince";
+    private static final String MEASURES = "measuresImplemented";
 
     private OldData() {
     }
@@ -53,12 +56,15 @@ public final class OldData {
 
     /**
      * The household as given, with its members in order and, when its {@code helperAssigned} fact is true, the town's
-     * helper cadre as its current helper; returns its id. Each recorded fact goes where the registry keeps it: a
+     * helper cadre as its current helper; returns its id. Each stored fact goes where the registry keeps it: a
      * {@code housing.…} or {@code members[].…} field of the {@link FactCatalogue} to its column (same name in
-     * snake_case), any other to the {@code facts} JSON. Facts the registry supplies itself (helper, shared ID numbers)
-     * are not written.
+     * snake_case), the monitoring status ({@code status.monitoringCategory}, {@code status.monitoringSince}) to the
+     * status columns as a 监测对象, {@code status.measuresImplemented} as that many measures on the ledger, any other
+     * (procedure dates and visit findings included, as a migration brings them) to the {@code facts} JSON. Facts the
+     * registry supplies itself (helper, shared ID numbers) are not written. No status history is written: older data
+     * has none.
      *
-     * @throws IllegalArgumentException for a fact the registry does not record
+     * @throws IllegalArgumentException for a fact the registry does not store
      */
     public static long household(JdbcClient jdbc, TestTownship town, String householdNo, HouseholdInput in) {
         Map<String, Object> columns = new LinkedHashMap<>();
@@ -73,7 +79,16 @@ public final class OldData {
         columns.put("self_coping", in.selfCoping());
         columns.put("guarantee_issue", in.guaranteeIssue());
         Map<String, Object> facts = new TreeMap<>();
-        in.details().values().forEach((key, value) -> {
+        Map<String, Object> details = new TreeMap<>(in.details().values());
+        Object category = details.remove(MONITORING_CATEGORY);
+        Object since = details.remove(MONITORING_SINCE);
+        Object measures = details.remove(MEASURES);
+        if (category != null || since != null) {
+            columns.put("monitoring_status", "MONITORED");
+            columns.put("monitoring_category", category);
+            columns.put("monitoring_since", since);
+        }
+        details.forEach((key, value) -> {
             if (!FactCatalogue.STANDARD.suppliedByRegistry(key)) {
                 place(key, value, HOUSING, columns, facts);
             }
@@ -101,6 +116,12 @@ public final class OldData {
             member.put("facts", json(memberFacts));
             insert(jdbc, "registry_member", member);
         }
+        int count = measures == null ? 0 : ((Number) measures).intValue();
+        for (int i = 0; i < count; i++) {
+            jdbc.sql("INSERT INTO registry_measure (household_id, measure, implemented_on, source, recorded_at) "
+                    + "VALUES (?, ?, ?, ?, ?)").params(id, Measure.values()[i].name(),
+                    since != null ? since : LocalDate.now(), "旧数据", now).update();
+        }
         if (Boolean.TRUE.equals(in.details().values().get("helperAssigned"))) {
             jdbc.sql("INSERT INTO registry_helper_assignment (household_id, position, cadre_id, start_date) "
                     + "VALUES (?, 0, ?, ?)").params(id, town.helperId, LocalDate.now()).update();
@@ -112,7 +133,7 @@ public final class OldData {
     private static void place(String key, Object value, String prefix, Map<String, Object> columns,
                               Map<String, Object> facts) {
         FactDefinition d = FactCatalogue.STANDARD.require(key);
-        if (d.inFactsMap()) {
+        if (d.storedInFactsMap()) {
             facts.put(key, d.format(value));
         } else if (d.recorded() && d.field().startsWith(prefix) && !d.isMemberIdentity()) {
             columns.put(snakeCase(d.field().substring(prefix.length())), value);

@@ -7,6 +7,7 @@ import cn.shoudi.rules.facts.HouseholdInput;
 import cn.shoudi.rules.facts.IdNumbers;
 import cn.shoudi.rules.facts.MemberInput;
 import cn.shoudi.rules.facts.SignalInput;
+import cn.shoudi.rules.params.ParameterSet;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -14,11 +15,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An example household (示例户) of a workbook as the REST API takes it: the {@code POST /api/households} body and the
  * {@code POST /api/signals} bodies. Where each recorded fact goes (a named field, {@code housing.…} or the
- * {@code facts} map) is read from the {@link FactCatalogue}, never from a list of its own.
+ * {@code facts} map) is read from the {@link FactCatalogue}, never from a list of its own. The facts people do not
+ * type (monitoring status, measures, visit findings, procedure dates) are not in the household body: the example's
+ * {@link #status()} says which procedures and visit give them.
  *
  * <p>A department signal always names a person; the examples sheet leaves the ID number blank for a signal about the
  * household. Such a signal is sent with the head's ID number, and a head without one (a synthetic member 示例成员1) is
@@ -34,28 +38,41 @@ final class ExampleRequests {
     private final String householdNo;
     private final String eventPrefix;
     private final List<MemberInput> members;
+    private final ExampleStatus status;
 
     /**
      * @param example     the example, never null
      * @param householdNo a household number no other household has
      * @param eventPrefix prefix of the signals' event ids, unique per test run
      * @param serial      a small number unique among the run's examples, for generated ID numbers
+     * @param parameters  the shipped policy's parameters, for the procedures' notice days
+     * @param tableReads  the stored facts the example's table reads (catalogue keys)
      */
-    ExampleRequests(ExampleCase example, String householdNo, String eventPrefix, int serial) {
+    ExampleRequests(ExampleCase example, String householdNo, String eventPrefix, int serial, ParameterSet parameters,
+                    Set<String> tableReads) {
         this.example = example;
         this.householdNo = householdNo;
         this.eventPrefix = eventPrefix;
         this.members = withHeadIdForSignals(example.input(), serial);
+        this.status = new ExampleStatus(example, parameters, tableReads);
     }
 
-    /** The household body: basics, housing and recorded facts; the helper only when the example says one is assigned. */
+    /** The procedures, correction and visit that give the household the facts people do not type. */
+    ExampleStatus status() {
+        return status;
+    }
+
+    /**
+     * The household body: basics, housing and recorded facts; the helper only when the example says one is assigned.
+     * A household the identification procedure makes 未脱贫户 or 脱贫户 is registered as 一般农户 without years.
+     */
     Map<String, Object> household(long villageId, long groupId, long helperId) {
         HouseholdInput in = example.input();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("householdNo", householdNo);
         body.put("villageId", villageId);
         body.put("groupId", groupId);
-        body.put("householdClass", in.householdClass().label());
+        body.put("householdClass", status.registeredAs().label());
         body.put("netIncome", in.netIncome());
         body.put("rigidExpenditure", in.rigidExpenditure());
         body.put("previousYearNetIncome", in.previousYearNetIncome());
@@ -75,6 +92,9 @@ final class ExampleRequests {
                 return; // not part of the household: see sharedIdNumbers()
             }
             FactDefinition d = FactCatalogue.STANDARD.require(key);
+            if (!ExampleStatus.typedByPeople(d) || status.decidedByProcedure(key)) {
+                return; // given by procedures and visits: see status()
+            }
             if (d.inFactsMap()) {
                 facts.put(key, json(value));
             } else if (d.field() != null && d.field().startsWith(HOUSING_FIELD)) {

@@ -201,8 +201,7 @@ public class ProcedureService {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        Set<String> roles = step.level() == Step.Level.VILLAGE ? VILLAGE_ROLES : TOWNSHIP_ROLES;
-        if (!roles.contains(v.role())) {
+        if (!mayTake(step)) {
             throw new StepNotAllowedException("「" + step.label() + "」是" + step.level().label() + "步骤，须由"
                     + (step.level() == Step.Level.VILLAGE ? "帮扶干部或扶贫信息员" : "乡镇领导") + "办理");
         }
@@ -223,6 +222,15 @@ public class ProcedureService {
                     saved.householdId(), date);
         }
         return view(saved);
+    }
+
+    /**
+     * Whether the signed-in viewer's role may take a step: village steps 帮扶干部 and 扶贫信息员, township steps (which
+     * include recording the county's acts) 乡镇领导. Pages offer only these; {@link #take} refuses the others.
+     */
+    public boolean mayTake(Step step) {
+        Set<String> roles = step.level() == Step.Level.VILLAGE ? VILLAGE_ROLES : TOWNSHIP_ROLES;
+        return roles.contains(Viewer.current().role());
     }
 
     /** Ends a procedure without a decision, with a reason. */

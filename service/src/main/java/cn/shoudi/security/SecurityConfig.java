@@ -118,12 +118,18 @@ class SecurityConfig {
                         .requestMatchers("/tasks", "/tasks/**").hasAnyRole("CADRE", "INFO_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/households/*/survey", "/households/*/survey/**")
                         .hasAnyRole("CADRE", "INFO_OFFICER")
+                        // procedures: village steps by cadres and information officers, township steps by leaders
+                        // (checked per step by the procedure service)
+                        .requestMatchers(HttpMethod.POST, "/households/*/procedures", "/households/*/procedures/*/steps")
+                        .hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/households/*/visits").hasAnyRole("CADRE", "INFO_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/households/**").hasRole("INFO_OFFICER")
                         .requestMatchers("/households", "/households/**").hasAnyRole(STAFF)
                         .requestMatchers("/imports", "/signals/**").hasRole("INFO_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/policy/**").hasRole("POLICY")
                         .requestMatchers("/policy", "/policy/**").hasAnyRole("POLICY", "LEADER")
                         .requestMatchers("/dashboard").hasRole("LEADER")
+                        .requestMatchers("/procedures", "/procedures/**").hasAnyRole("LEADER", "INFO_OFFICER")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll().successHandler((rq, rs, auth) -> {
                     details.audited(auth);

@@ -1,5 +1,6 @@
 package cn.shoudi.web;
 
+import cn.shoudi.procedure.ProcedurePipeline;
 import cn.shoudi.reporting.Dashboard;
 import cn.shoudi.reporting.TownshipReports;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -20,11 +21,13 @@ class DashboardPage {
 
     private final Dashboard dashboard;
     private final TownshipReports reports;
+    private final ProcedurePipeline pipeline;
     private final JsonMapper json;
 
-    DashboardPage(Dashboard dashboard, TownshipReports reports, JsonMapper json) {
+    DashboardPage(Dashboard dashboard, TownshipReports reports, ProcedurePipeline pipeline, JsonMapper json) {
         this.dashboard = dashboard;
         this.reports = reports;
+        this.pipeline = pipeline;
         this.json = json;
     }
 
@@ -36,6 +39,8 @@ class DashboardPage {
         Dashboard.Figures f = dashboard.figures(scope);
         model.addAttribute("figures", f);
         model.addAttribute("asOf", scope.asOf());
+        model.addAttribute("village", village);
+        model.addAttribute("procedures", pipeline.pipeline(village));
         List<Object> series = new ArrayList<>();
         for (int c = 0; c < f.householdsByVillage().columns().size(); c++) {
             int col = c;

@@ -40,17 +40,20 @@ class DataPages {
     private final ImportController imports;
     private final SignalController signals;
     private final Views views;
+    private final HouseholdRecord record;
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
     DataPages(HouseholdController households, AssessmentController assessments, TaskController tasks,
-              ImportController imports, SignalController signals, Views views, JdbcClient jdbc, JsonMapper json) {
+              ImportController imports, SignalController signals, Views views, HouseholdRecord record,
+              JdbcClient jdbc, JsonMapper json) {
         this.households = households;
         this.assessments = assessments;
         this.tasks = tasks;
         this.imports = imports;
         this.signals = signals;
         this.views = views;
+        this.record = record;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -81,6 +84,7 @@ class DataPages {
         model.addAttribute("assessments", views.list(assessments.history(id)));
         model.addAttribute("tasks", views.list(tasks.householdTasks(id)));
         model.addAttribute("riskTypes", RISK_TYPES);
+        record.addTo(id, model);
         return "households/detail";
     }
 

@@ -1,10 +1,14 @@
 package cn.shoudi.web;
 
 import cn.shoudi.Viewer;
-import cn.shoudi.registry.Measure;
 import cn.shoudi.monitoring.Resolution;
 import cn.shoudi.monitoring.TaskCommands;
 import cn.shoudi.monitoring.TaskController;
+import cn.shoudi.procedure.ProcedureService;
+import cn.shoudi.procedure.ProcedureView;
+import cn.shoudi.registry.HouseholdStatus;
+import cn.shoudi.registry.Measure;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +27,12 @@ import java.util.Map;
 class TaskPages {
 
     private final TaskController tasks;
+    private final ProcedureService procedures;
     private final Views views;
 
-    TaskPages(TaskController tasks, Views views) {
+    TaskPages(TaskController tasks, ProcedureService procedures, Views views) {
         this.tasks = tasks;
+        this.procedures = procedures;
         this.views = views;
     }
 
@@ -51,6 +57,9 @@ class TaskPages {
         model.addAttribute("open", !"RESOLVED".equals(task.get("status")) && !"CLOSED".equals(task.get("status")));
         model.addAttribute("measures", Measure.values());
         model.addAttribute("resolutions", Resolution.values());
+        model.addAttribute("categories", HouseholdStatus.CATEGORIES);
+        model.addAttribute("proposedCategory", proposedCategory(detail));
+        model.addAttribute("procedure", procedureOf(task));
         model.addAttribute("today", LocalDate.now());
         return "tasks/detail";
     }
@@ -88,12 +97,29 @@ class TaskPages {
             action.run();
             flash.addFlashAttribute("notice", notice);
         } catch (RuntimeException e) {
-            if (e instanceof org.springframework.security.access.AccessDeniedException) {
+            if (e instanceof AccessDeniedException) {
                 throw e;
             }
             flash.addFlashAttribute("error", Views.message(e));
         }
         return "redirect:/tasks/" + id;
+    }
+
+    /** The 监测类型 the household's latest assessment proposes, preselected for a 纳入监测 resolution; or null. */
+    @SuppressWarnings("unchecked")
+    private static String proposedCategory(Map<String, Object> detail) {
+        Map<String, Object> current = (Map<String, Object>) detail.get("current");
+        Map<String, Object> outcomes = current == null ? null : (Map<String, Object>) current.get("outcomes");
+        Object category = outcomes == null ? null : outcomes.get("monitoring");
+        return HouseholdStatus.CATEGORIES.contains(category) ? (String) category : null;
+    }
+
+    /** The procedure a resolution of this task started (纳入监测, 风险消除), if any. */
+    private ProcedureView procedureOf(Map<String, Object> task) {
+        long taskId = ((Number) task.get("id")).longValue();
+        long householdId = ((Number) task.get("householdId")).longValue();
+        return procedures.of(householdId).stream().filter(p -> p.taskId() != null && p.taskId() == taskId)
+                .findFirst().orElse(null);
     }
 
     /** The signed-in cadre; an account without one (-1) is refused by the task actions themselves. */

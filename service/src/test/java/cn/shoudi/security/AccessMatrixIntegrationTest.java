@@ -176,6 +176,12 @@ class AccessMatrixIntegrationTest {
             {"GET /policy/versions/{id}/files/{fileName:.+}", "/policy/versions/999999/files/exit.xlsx",
                     "POLICY LEADER"},
             {"GET /dashboard", "/dashboard", "LEADER"},
+            {"POST /households/{id}/procedures", "/households/{H}/procedures", STAFF},
+            {"POST /households/{id}/procedures/{procedureId}/steps", "/households/{H}/procedures/999999/steps",
+                    STAFF},
+            {"POST /households/{id}/visits", "/households/{H}/visits", "CADRE INFO_OFFICER"},
+            {"GET /procedures", "/procedures", "LEADER INFO_OFFICER"},
+            {"GET /procedures/list", "/procedures/list", "LEADER INFO_OFFICER"},
     };
 
     @LocalServerPort

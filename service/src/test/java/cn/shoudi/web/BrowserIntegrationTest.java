@@ -8,13 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +21,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,11 +28,9 @@ import java.time.LocalDate;
 import java.util.List;
 import cn.shoudi.SiblingDatabase;
 import java.io.ByteArrayInputStream;
-import org.openqa.selenium.StaleElementReferenceException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The pages in Debian's headless Chromium (driven by /usr/bin/chromedriver; nothing is downloaded), on the demo
@@ -51,13 +44,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserIntegrationTest {
 
-    static final Path SHOTS = Path.of("target/screenshots");
     static final String PASSWORD = "shoudi-demo-2019";
 
     @LocalServerPort
     int port;
     @Autowired
     JdbcClient jdbc;
+    Chromium chromium;
     WebDriver browser;
 
     @DynamicPropertySource
@@ -67,28 +60,16 @@ class BrowserIntegrationTest {
 
     @BeforeAll
     void startChromium() throws Exception {
-        boolean installed = new File("/usr/bin/chromedriver").canExecute() && new File("/usr/bin/chromium").canExecute();
-        // under CI a missing browser is a failure, never a skip
-        assertThat(installed || System.getenv("CI") == null)
-                .as("Debian chromium and chromium-driver must be installed under CI").isTrue();
-        assumeTrue(installed, "Debian chromium and chromium-driver are not installed");
-        Files.createDirectories(SHOTS);
+        chromium = Chromium.start(port);
+        browser = chromium.driver();
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> jdbc.sql(
                 "SELECT COUNT(*) FROM assessment_run WHERE status = 'DONE'").query(Long.class).single() > 0);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     }
 
     @AfterAll
     void stopChromium() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -242,22 +223,15 @@ class BrowserIntegrationTest {
     }
 
     private void awaitNotice(String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElements(By.className("notice")).stream().anyMatch(e -> e.getText().equals(text)));
+        chromium.awaitNotice(text);
     }
 
     private void login(String user) {
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys(user);
-        browser.findElement(By.name("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        chromium.login(user, PASSWORD);
     }
 
     private void logout() {
-        browser.findElement(By.cssSelector("form.logout button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login"));
+        chromium.logout();
     }
 
     private void upload(Path file, String comment) {
@@ -274,11 +248,11 @@ class BrowserIntegrationTest {
     }
 
     private void shot(String name) throws Exception {
-        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        chromium.shot(name);
     }
 
     private String url(String path) {
-        return "http://localhost:" + port + path;
+        return chromium.url(path);
     }
 
     private static byte[] edit(byte[] xlsx, String sheet, int row, int column, String value) throws Exception {

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -279,6 +281,19 @@ public class ProcedureService {
     public List<ProcedureView> of(long householdId) {
         registry.requireVisible(Viewer.current(), householdId);
         return procedures.findByHousehold(householdId).stream().map(this::view).toList();
+    }
+
+    /**
+     * The procedure a task's resolution started (纳入监测, 风险消除), if there is one and the viewer may see the
+     * household; a task's assignee need not (an escalated task), and then sees no procedure.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ProcedureView> startedByTask(long householdId, long taskId) {
+        if (!registry.visible(Viewer.current(), householdId)) {
+            return Optional.empty();
+        }
+        return procedures.findByHousehold(householdId).stream().filter(p -> Objects.equals(p.taskId(), taskId))
+                .findFirst().map(this::view);
     }
 
     private ProcedureView view(Procedure p) {

@@ -118,8 +118,7 @@ class TaskPages {
     private ProcedureView procedureOf(Map<String, Object> task) {
         long taskId = ((Number) task.get("id")).longValue();
         long householdId = ((Number) task.get("householdId")).longValue();
-        return procedures.of(householdId).stream().filter(p -> p.taskId() != null && p.taskId() == taskId)
-                .findFirst().orElse(null);
+        return procedures.startedByTask(householdId, taskId).orElse(null);
     }
 
     /** The signed-in cadre; an account without one (-1) is refused by the task actions themselves. */

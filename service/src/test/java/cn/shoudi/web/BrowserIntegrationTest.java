@@ -26,6 +26,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import cn.shoudi.ApiClient;
 import cn.shoudi.SiblingDatabase;
 import java.io.ByteArrayInputStream;
 
@@ -40,7 +42,9 @@ import static org.awaitility.Awaitility.await;
  * {@code target/screenshots/}. Skipped where Chromium is not installed (CI installs it).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "shoudi.demo.enabled=true", "shoudi.assessment.as-of=2019-12-31"})
+        "shoudi.demo.enabled=true", "shoudi.assessment.as-of=2019-12-31",
+        // the task made overdue below must not be escalated away from the cadre while the test works it
+        "shoudi.monitoring.escalation-initial-delay=PT6H"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserIntegrationTest {
 
@@ -80,6 +84,12 @@ class BrowserIntegrationTest {
         long cadre = jdbc.sql("SELECT cadre_id FROM security_user WHERE username = 'ganbu'").query(Long.class).single();
         long task = jdbc.sql("SELECT MIN(id) FROM monitoring_task WHERE open_flag = 1 AND task_code = 'MON-VERIFY'")
                 .query(Long.class).single();
+        // the cadre helps the household (a visit changes the household, and its open tasks follow its helper)
+        long household = jdbc.sql("SELECT household_id FROM monitoring_task WHERE id = ?").param(task)
+                .query(Long.class).single();
+        ApiClient officer = new ApiClient(port, jdbc);
+        officer.put("/api/households/" + household + "/helper", Map.of("cadreId", cadre));
+        officer.awaitOutboxDrained();
         jdbc.sql("UPDATE monitoring_task SET assignee_cadre_id = ?, due_date = ? WHERE id = ?")
                 .params(cadre, LocalDate.now().minusDays(2), task).update();
         browser.manage().window().setSize(new Dimension(390, 844));

@@ -107,6 +107,10 @@ class Procedure {
             case OBJECTION -> {
                 requireNotice(step, outcome);
                 requirePosted(step);
+                if (date.isBefore(noticePostedOn)) {
+                    throw new IllegalStepException("「" + step.label() + "」自 " + noticePostedOn + " 开始公示，异议日期 "
+                            + date + " 不能早于公示开始日期");
+                }
                 noticePostedOn = null;
                 currentStep = Step.VERIFICATION;
             }

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,12 @@ public class HouseholdStatuses {
     public record MeasureView(Measure measure, String otherText, LocalDate implementedOn, Long cadreId, String source) {
     }
 
+    /**
+     * What visits assessed during a monitoring period (大额刚性支出已解决, 有新风险), each mapped to null: it ends with the
+     * period's 风险消除, so that a later period is assessed afresh and never proposed on an earlier period's answers.
+     */
+    private static final Map<String, Object> MONITORING_PERIOD_FACTS = monitoringPeriodFacts();
+
     private final HouseholdService households;
     private final StatusHistory history;
     private final FactHistory factHistory;
@@ -61,6 +69,13 @@ public class HouseholdStatuses {
         this.factHistory = factHistory;
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    private static Map<String, Object> monitoringPeriodFacts() {
+        Map<String, Object> cleared = new HashMap<>();
+        FactCatalogue.STANDARD.all().stream().filter(d -> d.source() == FactSource.MONITORING && d.storedInFactsMap())
+                .forEach(d -> cleared.put(d.key(), null));
+        return Collections.unmodifiableMap(cleared);
     }
 
     /** The household's current status. */
@@ -90,6 +105,9 @@ public class HouseholdStatuses {
         Instant now = clock.instant();
         Map<String, Map<String, String>> facts = h.recordedFacts();
         h.changeStatus(after, now);
+        if (d.kind() == DecisionKind.RISK_CLEARED) {
+            h.record(MONITORING_PERIOD_FACTS, now);
+        }
         Household saved = households.saveAndPublish(h);
         history.record(householdId, d.kind(), d.effectiveOn(), after, before.describe() + " → " + after.describe(),
                 d.reference(), d.procedureId(), null, d.actor(), now);

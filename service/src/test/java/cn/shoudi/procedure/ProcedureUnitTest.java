@@ -186,6 +186,26 @@ class ProcedureUnitTest {
     }
 
     @Test
+    void anObjectionCannotPrecedeTheNotice() {
+        Procedure p = started(ProcedureKind.MONITORING_ENTRY);
+        walkTo(p, Step.VILLAGE_NOTICE);
+        post(p, Step.VILLAGE_NOTICE, LocalDate.of(2021, 4, 1));
+
+        assertThatThrownBy(() -> p.take(Step.VILLAGE_NOTICE, StepOutcome.OBJECTION, LocalDate.of(2021, 3, 31), "cadre",
+                "CADRE", null, null, NOTICE_DAYS, NOW)).isInstanceOf(IllegalStepException.class)
+                .hasMessageContaining("异议日期 2021-03-31 不能早于公示开始日期");
+        assertThat(p.currentStep()).isEqualTo(Step.VILLAGE_NOTICE);
+        assertThat(p.noticePostedOn()).isEqualTo(LocalDate.of(2021, 4, 1));
+    }
+
+    @Test
+    void aNoteLongerThanTheRecordKeepsIsCut() {
+        StepRecord r = new StepRecord("VERIFICATION", "PASSED", START, "cadre", "CADRE", "核".repeat(1200), null, NOW);
+
+        assertThat(r.note()).hasSize(StepRecord.MAX_NOTE).endsWith("…");
+    }
+
+    @Test
     void aNoticeCannotBeRejectedAndOnlyANoticeIsPosted() {
         Procedure p = started(ProcedureKind.MONITORING_ENTRY);
 

@@ -114,6 +114,8 @@ class RiskClearanceJourneyIntegrationTest {
         assertThat(map(status.get("status"))).containsEntry("monitoring", "MONITORED").containsEntry("since", ENTERED);
         assertThat(list(status.get("measures"))).extracting(m -> m.get("measure"))
                 .containsExactlyInAnyOrder("MEDICAL_ASSISTANCE", "EMPLOYMENT");
+        assertThat(map(api.get("/api/households/" + household).get("facts"))).containsEntry("rigidSpendResolved", true)
+                .containsEntry("newRiskDetected", false).containsEntry("incomeStableMonths", 8);
 
         Map<String, Object> fiveMonths = riskCleared(household, "2021-08-12");
         assertThat(fiveMonths).containsEntry("outcome", "继续监测");
@@ -154,8 +156,12 @@ class RiskClearanceJourneyIntegrationTest {
         assertThat(history).isNotEmpty();
         assertThat(history.get(0)).containsEntry("kind", "RISK_CLEARED").containsEntry("procedureId", (int) procedure)
                 .containsEntry("effectiveOn", "2022-01-14");
-        assertThat(map(api.get("/api/households/" + household).get("monitoring"))).containsEntry("status", "CLEARED")
+        Map<String, Object> cleared = api.get("/api/households/" + household);
+        assertThat(map(cleared.get("monitoring"))).containsEntry("status", "CLEARED")
                 .containsEntry("riskClearedOn", "2022-01-14");
+        // what the visits assessed belonged to the period that ended: a later period is assessed afresh
+        assertThat(map(cleared.get("facts"))).doesNotContainKeys("rigidSpendResolved", "newRiskDetected")
+                .containsEntry("incomeStableMonths", 8);
         assertThat(map(latestAssessment(household).get("outcomes"))).doesNotContainEntry("risk-cleared", "建议消除");
     }
 

@@ -83,8 +83,8 @@ class LedgerQueries {
                     "风险消除日期"), jdbc.sql("SELECT h.household_no, v.name,"
                             + " g.name, hm.name, hm.id_number, (SELECT COUNT(*) FROM registry_member m WHERE "
                             + "m.household_id = h.id), h.household_class, h.registered_year, h.exit_year, h.net_income, "
-                            + "h.house_grade, h.house_use, h.low_income_allowance, h.monitoring_status, h.monitoring_category, "
-                            + "h.monitoring_since, h.risk_cleared_on" + HOUSEHOLD_FROM
+                            + "h.house_grade, h.house_use, h.low_income_allowance, h.monitoring_status, "
+                            + "h.monitoring_category, h.monitoring_since, h.risk_cleared_on" + HOUSEHOLD_FROM
                             + " LEFT JOIN registry_member hm ON hm.household_id = h.id AND hm.relation = '户主'" + where
                             + " ORDER BY h.household_no")
                     .params(p).query((rs, i) -> row(rs, 17, 5)).list().stream().map(LedgerQueries::statusLabels)

@@ -60,6 +60,7 @@ final class LedgerCatalog {
         household("monitoring", "监测对象（已认定）", MONITORED, s -> List.of(s.asOf()));
         household("risk-cleared", "风险已消除户（已认定）", statusAsOf("monitoring_status") + " = 'CLEARED'",
                 s -> List.of(s.asOf()));
+        // open proposals (待核实) are today's, whatever the report's date: the latest assessment against the status now
         household("pending-monitoring", "待核实：监测表拟纳入监测、尚未认定的农户", "(h.monitoring_status IS NULL OR "
                 + "h.monitoring_status <> 'MONITORED') AND " + decision("monitoring", CATEGORIES.size()),
                 s -> List.copyOf(CATEGORIES));

@@ -13,6 +13,8 @@ import java.util.Map;
 final class DemoAccounts {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+    /** The cadre key of {@code ganbu}, the demo 帮扶干部: the first helper of 龙池村. */
+    static final String CADRE_KEY = TownshipGenerator.CODE + "201-H0";
 
     private DemoAccounts() {
     }
@@ -24,7 +26,7 @@ final class DemoAccounts {
                 new AccountData("zhengce", password, "政策股演示账号", Role.POLICY, null, null, null, true),
                 new AccountData("shenhe", password, "政策股审核演示账号", Role.POLICY, null, null, null, true),
                 new AccountData("lingdao", password, "乡镇领导演示账号", Role.LEADER, null, null, null, true),
-                new AccountData("ganbu", password, "帮扶干部演示账号", Role.CADRE, cadreIds.get(village + "-H0"), null,
+                new AccountData("ganbu", password, "帮扶干部演示账号", Role.CADRE, cadreIds.get(CADRE_KEY), null,
                         null, true),
                 new AccountData("xinxiyuan", password, "龙池村扶贫信息员", Role.INFO_OFFICER,
                         cadreIds.get(village + "-INFO"), firstVillageId, null, true),

@@ -16,9 +16,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads 联合乡 on the first start of the demo run (when its township code is not stored yet), with its 2019 township
- * facts and one demo account per role, and starts a full re-evaluation so that its monitoring objects, alerts and tasks
- * appear within seconds.
+ * Loads 联合乡 on the first start of the demo run (when its township code is not stored yet), with its 2019 statuses as
+ * recorded decisions, its 2019 township facts and one demo account per role; plays a short 2020–2021 monitoring history
+ * of a few households ({@link DemoHistory}); and starts a full re-evaluation so that its proposals, alerts and tasks
+ * appear within seconds. A township already stored is left alone.
  */
 @Component
 @ConditionalOnProperty(name = "shoudi.demo.enabled", havingValue = "true")
@@ -31,11 +32,14 @@ class DemoTownship implements ApplicationRunner {
     private final TownshipFacts facts;
     private final ReEvaluation reEvaluation;
     private final AccountService accounts;
+    private final DemoHistory history;
     private final JdbcClient jdbc;
     private final String demoPassword;
 
     DemoTownship(TownshipLoader loader, TownshipFacts facts, ReEvaluation reEvaluation, AccountService accounts,
-                 JdbcClient jdbc, @Value("${shoudi.security.demo-password:shoudi-demo-2019}") String demoPassword) {
+                 DemoHistory history, JdbcClient jdbc,
+                 @Value("${shoudi.security.demo-password:shoudi-demo-2019}") String demoPassword) {
+        this.history = history;
         this.loader = loader;
         this.facts = facts;
         this.reEvaluation = reEvaluation;
@@ -61,6 +65,7 @@ class DemoTownship implements ApplicationRunner {
         long firstVillage = jdbc.sql("SELECT MIN(id) FROM registry_village WHERE township_id = ?")
                 .param(result.townshipId()).query(Long.class).single();
         DemoAccounts.create(accounts, result.cadreIds(), firstVillage, demoPassword);
+        history.play(township, result.cadreIds());
         reEvaluation.start("载入演示乡镇" + township.name());
     }
 }

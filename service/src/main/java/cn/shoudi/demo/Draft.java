@@ -1,5 +1,6 @@
 package cn.shoudi.demo;
 
+import cn.shoudi.registry.DecisionKind;
 import cn.shoudi.registry.HouseholdData;
 import cn.shoudi.registry.MemberData;
 import cn.shoudi.registry.TownshipData;
@@ -78,7 +79,26 @@ final class Draft {
                 BigDecimal.valueOf(previousYearNetIncome), Set.copyOf(risks), selfCoping, false,
                 members.stream().map(Person::toData).toList(), null, null, details, frozen(facts));
         return new TownshipData.HouseholdSpec(villageCode, groupName, helperKey, helperSince, waterPointKey, data,
-                List.copyOf(works), List.copyOf(industries), List.copyOf(dropouts));
+                List.copyOf(works), List.copyOf(industries), List.copyOf(dropouts), decisions());
+    }
+
+    /**
+     * The 2019 decisions behind the status: every registered household's class and years as the 2019 动态调整 confirmed
+     * them; the households of the 两摸底 lists entered monitoring with their list.
+     */
+    private List<TownshipData.StatusRecord> decisions() {
+        List<TownshipData.StatusRecord> decisions = new ArrayList<>();
+        if (kind.registered) {
+            decisions.add(new TownshipData.StatusRecord(DecisionKind.REGISTERED, TownshipGenerator.ADJUSTMENT_2019,
+                    null, TownshipGenerator.ADJUSTMENT_2019_REFERENCE));
+        }
+        if (kind == Kind.UNSTABLE || kind == Kind.EDGE) {
+            boolean unstable = kind == Kind.UNSTABLE;
+            decisions.add(new TownshipData.StatusRecord(DecisionKind.ENTERED_MONITORING, TownshipGenerator.SURVEY_2019,
+                    unstable ? "脱贫不稳定户" : "边缘易致贫户", unstable ? "2019年两摸底：脱贫不稳定户摸底名单"
+                    : "2019年两摸底：边缘户摸底名单"));
+        }
+        return List.copyOf(decisions);
     }
 
     private static Map<String, Object> frozen(Map<String, Object> facts) {

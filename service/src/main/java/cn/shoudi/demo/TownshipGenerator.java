@@ -24,10 +24,12 @@ import static cn.shoudi.demo.SeedReport.*;
  * Deterministic: the same seed and index give the same township, byte for byte. Index 0 is 联合乡 itself; other
  * indexes give copies with their own codes, household numbers and ID numbers (for county-scale benchmarks).
  *
- * <p>Statuses are not written into a status column: incomes, risks, housing, schooling and the other inputs are
- * generated so that the default decision tables, evaluated as of {@link #AS_OF}, find exactly the 16 unstable and 14
- * edge households (监测 table, 2019 monitoring line 5,000 元), keep the 29 not-yet-exited households from exiting
- * (退出 table: income, illness, unsafe house, or registered this year) and identify no new poor household. The facts
+ * <p>Statuses are recorded decisions: every registered household's class and years as the 2019 动态调整 confirmed them
+ * ({@link #ADJUSTMENT_2019}), and the 16 unstable and 14 edge households of the 两摸底 lists in monitoring from
+ * {@link #SURVEY_2019}. The inputs agree with them: incomes, risks, housing, schooling and the rest are generated so
+ * that the default decision tables, evaluated as of {@link #AS_OF}, propose exactly those 16 and 14 (监测 table, 2019
+ * monitoring line 5,000 元), keep the 29 not-yet-exited households from exiting (退出 table: income, illness, unsafe
+ * house, or registered this year) and identify no new poor household, so nothing is left to verify (待核实). The facts
  * the registry keeps in its facts map (water, 两不愁, income components, 七不进 cases, members' school stage and work)
  * come from {@link FactsDraft}, drawn last.
  */
@@ -37,6 +39,18 @@ public final class TownshipGenerator {
     public static final long SEED = 20191231L;
     /** The report's date: the registry is the township at the end of 2019. */
     public static final LocalDate AS_OF = LocalDate.of(2019, 12, 31);
+    /**
+     * The date the demo gives the 2019 扶贫对象动态调整 (the report names the adjustment, not its date), which confirmed
+     * every registered household's class, registration and exit year: recorded as their 初始登记.
+     */
+    public static final LocalDate ADJUSTMENT_2019 = LocalDate.of(2019, 10, 31);
+    static final String ADJUSTMENT_2019_REFERENCE = "2019年扶贫对象动态调整";
+    /**
+     * The date the demo gives the 两摸底 lists (脱贫不稳定户 16, 边缘户 14), ordered at the county meeting of 2019-11-08:
+     * their households entered monitoring on it (domain.md §5: the lists entered the 2020 monitoring automatically),
+     * and the edge households got their helpers on it.
+     */
+    public static final LocalDate SURVEY_2019 = LocalDate.of(2019, 11, 15);
     /** The demo township's code (彭水 500243 + township 120). */
     public static final String CODE = "500243120";
 
@@ -199,7 +213,7 @@ public final class TownshipGenerator {
         for (int i = 0; i < helped.size(); i++) {
             Draft d = helped.get(i);
             d.helperKey = villageCode + "-H" + (i % helpers);
-            d.helperSince = d.kind == Kind.EDGE ? LocalDate.of(2019, 11, 15)
+            d.helperSince = d.kind == Kind.EDGE ? SURVEY_2019
                     : LocalDate.of(d.registeredYear, 3, 1).plusDays(rnd.nextInt(200));
         }
         List<GroupSpec> groups = new ArrayList<>();

@@ -49,6 +49,24 @@ public record HouseholdData(String householdNo, Long villageId, Long groupId, St
                 newHousing, facts);
     }
 
+    /**
+     * The same data with another income (家庭纯收入 and the previous year's) and some recorded facts changed, e.g. the
+     * income components that add up to it; facts left out keep their values on an update.
+     */
+    public HouseholdData withIncome(BigDecimal newNetIncome, BigDecimal newPreviousYearNetIncome,
+                                    Map<String, Object> changedFacts) {
+        return new HouseholdData(householdNo, villageId, groupId, householdClass, newNetIncome, rigidExpenditure,
+                newPreviousYearNetIncome, riskTypes, selfCoping, guaranteeIssue, members, helperCadreId, version,
+                housing, changedFacts);
+    }
+
+    /** The same data with other risk types (风险类型) and whether the household copes with them on its own. */
+    public HouseholdData withRisks(Set<String> newRiskTypes, Boolean newSelfCoping) {
+        return new HouseholdData(householdNo, villageId, groupId, householdClass, netIncome, rigidExpenditure,
+                previousYearNetIncome, newRiskTypes, newSelfCoping, guaranteeIssue, members, helperCadreId, version,
+                housing, facts);
+    }
+
     public HouseholdData withMembers(List<MemberData> newMembers) {
         return new HouseholdData(householdNo, villageId, groupId, householdClass, netIncome, rigidExpenditure,
                 previousYearNetIncome, riskTypes, selfCoping, guaranteeIssue, newMembers, helperCadreId, version,

@@ -41,10 +41,23 @@ public record TownshipData(String code, String name, String county, List<Village
      * A household; {@code data}'s village, group, helper and water point are taken from the codes and keys here.
      *
      * @param helperSince the date the helper (帮扶责任人) was assigned, when there is one
+     * @param decisions   the decisions its status already carries, oldest first (may be empty)
      */
     public record HouseholdSpec(String villageCode, String groupName, String helperKey, LocalDate helperSince,
                                 String waterPointKey, HouseholdData data, List<HousingWork> works,
-                                List<Industry> industries, List<DropoutCase> dropouts) {
+                                List<Industry> industries, List<DropoutCase> dropouts, List<StatusRecord> decisions) {
+    }
+
+    /**
+     * A decision taken before the load, kept in the household's status history as if recorded then: 初始登记
+     * ({@link DecisionKind#REGISTERED}: the class and years of the household's data, confirmed) or a procedure's
+     * decision such as 纳入监测 ({@link DecisionKind#ENTERED_MONITORING} with its 监测类型).
+     *
+     * @param effectiveOn the decision's date
+     * @param category    the 监测类型 of a 纳入监测, else null
+     * @param reference   the decision's document or list (文号, 名单), e.g. 2019年扶贫对象动态调整
+     */
+    public record StatusRecord(DecisionKind kind, LocalDate effectiveOn, String category, String reference) {
     }
 
     /**

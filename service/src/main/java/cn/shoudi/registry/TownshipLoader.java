@@ -1,5 +1,6 @@
 package cn.shoudi.registry;
 
+import cn.shoudi.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +22,9 @@ import java.util.Optional;
 
 /**
  * Loads a whole township in one transaction, in batches, without publishing a {@link HouseholdChanged} per household:
- * the caller evaluates the township afterwards with one full re-evaluation. A township whose code is already stored
- * is left alone, so loading is idempotent.
+ * the caller evaluates the township afterwards with one full re-evaluation. The decisions a household's status already
+ * carries are applied through the same guarded transitions as a procedure's and kept in its status history, in the
+ * same batches. A township whose code is already stored is left alone, so loading is idempotent.
  */
 @Service
 public class TownshipLoader {
@@ -46,10 +49,12 @@ public class TownshipLoader {
     private final Cadres cadres;
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final StatusHistory history;
     private final Clock clock;
 
     TownshipLoader(Households households, Villages villages, VillagerGroups groups, Cadres cadres, JdbcClient jdbc,
-                   JdbcTemplate template, Clock clock) {
+                   JdbcTemplate template, StatusHistory history, Clock clock) {
+        this.history = history;
         this.households = households;
         this.villages = villages;
         this.groups = groups;
@@ -65,6 +70,12 @@ public class TownshipLoader {
         return jdbc.sql("SELECT id FROM registry_township WHERE code = ?").param(code).query(Long.class).optional();
     }
 
+    /**
+     * Loads the township unless its code is stored.
+     *
+     * @throws IllegalStatusChangeException when a household's decisions do not apply to its status in their order
+     * @throws IllegalArgumentException     when a household's decisions are not in date order
+     */
     @Transactional
     public Result load(TownshipData t) {
         Optional<Long> existing = townshipId(t.code());
@@ -127,6 +138,7 @@ public class TownshipLoader {
         for (int from = 0; from < all.size(); from += BATCH) {
             List<TownshipData.HouseholdSpec> page = all.subList(from, Math.min(all.size(), from + BATCH));
             List<Household> entities = new ArrayList<>(page.size());
+            List<List<StatusHistory.Entry>> decided = new ArrayList<>(page.size());
             for (TownshipData.HouseholdSpec s : page) {
                 HouseholdData d = s.data();
                 HouseholdData.Details x = d.housing();
@@ -143,9 +155,16 @@ public class TownshipLoader {
                 if (s.helperKey() != null) {
                     h.assignHelper(cadreIds.get(s.helperKey()), s.helperSince());
                 }
+                decided.add(decide(h, s, now));
                 entities.add(h);
             }
             List<Household> saved = households.saveAll(entities);
+            List<StatusHistory.Entry> changes = new ArrayList<>();
+            for (int i = 0; i < page.size(); i++) {
+                long id = saved.get(i).id();
+                decided.get(i).forEach(e -> changes.add(e.of(id)));
+            }
+            history.recordAll(changes, Viewer.current().username(), now);
             List<Object[]> works = new ArrayList<>();
             List<Object[]> industries = new ArrayList<>();
             List<Object[]> dropouts = new ArrayList<>();
@@ -167,6 +186,35 @@ public class TownshipLoader {
         log.info("township {} {} loaded: {} villages, {} households in {} ms", t.code(), t.name(), t.villages().size(),
                 all.size(), (System.nanoTime() - started) / 1_000_000);
         return new Result(townshipId, true, all.size(), Map.copyOf(cadreIds));
+    }
+
+    /**
+     * Applies the spec's decisions to the new household, oldest first, and returns the status changes to record, of
+     * household 0 until it is saved; 初始登记 confirms the status the data gives.
+     */
+    private static List<StatusHistory.Entry> decide(Household h, TownshipData.HouseholdSpec s, Instant now) {
+        List<StatusHistory.Entry> changes = new ArrayList<>();
+        HouseholdStatus status = h.status();
+        LocalDate previous = null;
+        for (TownshipData.StatusRecord r : s.decisions()) {
+            if (previous != null && r.effectiveOn().isBefore(previous)) {
+                throw new IllegalArgumentException("household " + s.data().householdNo()
+                        + ": decisions out of date order");
+            }
+            previous = r.effectiveOn();
+            HouseholdStatus before = status;
+            String summary;
+            if (r.kind() == DecisionKind.REGISTERED) {
+                summary = "登记为" + status.describe();
+            } else {
+                status = status.after(new Decision(r.kind(), r.effectiveOn(), r.category(), r.reference(), null,
+                        Viewer.current().username()));
+                summary = before.describe() + " → " + status.describe();
+            }
+            changes.add(new StatusHistory.Entry(0, r.kind(), r.effectiveOn(), status, summary, r.reference()));
+        }
+        h.changeStatus(status, now);
+        return changes;
     }
 
     private long saveCadre(TownshipData.CadreSpec c, Long villageId, long townshipId) {

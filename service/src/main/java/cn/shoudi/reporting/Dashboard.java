@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The leaders' dashboard figures for a scope: households by class and village, monitoring objects by category and
- * risk type, tasks open / overdue / resolved, 两不愁三保障 coverage, and registration and exit by year.
+ * The leaders' dashboard figures for a scope: households by class and village; 监测对象 (as the registry's decisions had
+ * them on the scope's date) by category and risk type, and 风险已消除; the open proposals (待核实) of the latest
+ * assessments that no procedure has decided yet; tasks open / overdue / resolved; 两不愁三保障 coverage; and
+ * registration and exit by year. Each count is the count of a ledger (see {@link LedgerCatalog}).
  */
 @Service
 public class Dashboard {
@@ -19,15 +21,23 @@ public class Dashboard {
     public record Cross(List<String> rows, List<String> columns, List<List<Long>> counts) {
     }
 
-    /** Every figure of the dashboard. */
+    /**
+     * Every figure of the dashboard.
+     *
+     * @param monitoringByCategory confirmed 监测对象 by 监测类型, every category present
+     * @param monitoringByRisk     confirmed 监测对象 by risk type
+     * @param monitoring           confirmed: {@code monitored} (监测对象), {@code cleared} (风险已消除)
+     * @param pending              open proposals (待核实): {@code pending_monitoring}, {@code pending_identification},
+     *                             {@code pending_exit}, {@code pending_clearance}
+     */
     public record Figures(Cross householdsByVillage, Map<String, Long> monitoringByCategory,
-                          Map<String, Long> monitoringByRisk, Map<String, Long> tasks, Map<String, Double> coverage,
-                          Map<Integer, Long> registeredByYear, Map<Integer, Long> exitedByYear) {
+                          Map<String, Long> monitoringByRisk, Map<String, Long> monitoring, Map<String, Long> pending,
+                          Map<String, Long> tasks, Map<String, Double> coverage, Map<Integer, Long> registeredByYear,
+                          Map<Integer, Long> exitedByYear) {
     }
 
-    private static final String MONITORED = "EXISTS (SELECT 1 FROM assessment_head ah JOIN assessment_decision ad ON "
-            + "ad.assessment_id = ah.assessment_id WHERE ah.household_id = h.id AND ad.table_id = 'monitoring' AND "
-            + "ad.outcome IN ('脱贫不稳定户', '边缘易致贫户', '突发严重困难户'))";
+    private static final Map<String, String> CATEGORY_LEDGERS = Map.of("脱贫不稳定户", "unstable", "边缘易致贫户", "edge",
+            "突发严重困难户", "sudden");
 
     private final JdbcClient jdbc;
     private final LedgerQueries queries;
@@ -50,13 +60,12 @@ public class Dashboard {
         List<List<Long>> cross = villages.stream().map(v -> classes.stream()
                 .map(c -> counts.getOrDefault(v + "/" + c, 0L)).toList()).toList();
         Map<String, Long> byCategory = new LinkedHashMap<>();
-        jdbc.sql("SELECT ad.outcome, COUNT(*)" + scope.replace(" FROM registry_household h", " FROM registry_household h"
-                        + " JOIN assessment_head ah ON ah.household_id = h.id JOIN assessment_decision ad ON "
-                        + "ad.assessment_id = ah.assessment_id AND ad.table_id = 'monitoring'")
-                        + " AND ad.outcome IN ('脱贫不稳定户', '边缘易致贫户', '突发严重困难户') GROUP BY ad.outcome")
-                .query((rs, i) -> byCategory.put(rs.getString(1), rs.getLong(2))).list();
+        for (String category : LedgerCatalog.CATEGORIES) {
+            byCategory.put(category, count(CATEGORY_LEDGERS.get(category), s).households());
+        }
         Map<String, Long> byRisk = new LinkedHashMap<>();
-        jdbc.sql("SELECT h.risk_types" + scope + " AND " + MONITORED).query(String.class).list()
+        jdbc.sql("SELECT h.risk_types" + scope + " AND " + LedgerCatalog.MONITORED).param(s.asOf())
+                .query(String.class).list()
                 .forEach(r -> {
                     for (String t : r.split(",")) {
                         if (!t.isBlank()) {
@@ -64,6 +73,14 @@ public class Dashboard {
                         }
                     }
                 });
+        Map<String, Long> monitoring = new LinkedHashMap<>();
+        monitoring.put("monitored", count("monitoring", s).households());
+        monitoring.put("cleared", count("risk-cleared", s).households());
+        Map<String, Long> pending = new LinkedHashMap<>();
+        for (String ledger : List.of("pending-monitoring", "pending-identification", "pending-exit",
+                "pending-clearance")) {
+            pending.put(ledger.replace('-', '_'), count(ledger, s).households());
+        }
         Map<String, Long> tasks = new LinkedHashMap<>();
         for (String ledger : List.of("tasks-open", "tasks-overdue", "tasks-resolved")) {
             tasks.put(ledger.replace('-', '_'), count(ledger, s).amount().longValue());
@@ -86,8 +103,8 @@ public class Dashboard {
         Map<Integer, Long> exitedByYear = new LinkedHashMap<>();
         jdbc.sql("SELECT h.exit_year, COUNT(*)" + scope + " AND h.exit_year IS NOT NULL GROUP BY h.exit_year ORDER BY "
                 + "h.exit_year").query((rs, i) -> exitedByYear.put(rs.getInt(1), rs.getLong(2))).list();
-        return new Figures(new Cross(villages, List.of("一般农户", "脱贫户", "未脱贫户"), cross), byCategory, byRisk, tasks,
-                coverage, registeredByYear, exitedByYear);
+        return new Figures(new Cross(villages, List.of("一般农户", "脱贫户", "未脱贫户"), cross), byCategory, byRisk,
+                monitoring, pending, tasks, coverage, registeredByYear, exitedByYear);
     }
 
     /** The same count as the report's figure on this ledger (one SQL condition per ledger). */

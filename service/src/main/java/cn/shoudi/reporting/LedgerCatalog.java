@@ -1,7 +1,11 @@
 package cn.shoudi.reporting;
 
+import cn.shoudi.registry.HouseholdStatus;
+
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,13 @@ final class LedgerCatalog {
 
 
     static final String REGISTERED = "h.household_class <> 'GENERAL' AND h.registered_year <= ?";
+    /**
+     * A 监测对象 as of the scope's date (one parameter): its status then, as recorded by decisions (纳入监测, 风险消除) and
+     * corrections in the status history, was MONITORED. A proposal of the tables never counts here.
+     */
+    static final String MONITORED = statusAsOf("monitoring_status") + " = 'MONITORED'";
+    /** The 监测类型, in report order. */
+    static final List<String> CATEGORIES = HouseholdStatus.CATEGORIES;
     static final String HOUSE_WORK = "EXISTS (SELECT 1 FROM registry_housing_work hw WHERE hw.household_id = h.id "
             + "AND hw.work_year = ? AND ";
 
@@ -42,17 +53,23 @@ final class LedgerCatalog {
         household("exited-in-year", "当年脱贫户", REGISTERED + " AND h.exit_year = ?", s -> List.of(s.year(), s.year()));
         household("remaining", "未脱贫户", REGISTERED + " AND (h.exit_year IS NULL OR h.exit_year > ?)",
                 s -> List.of(s.year(), s.year()));
-        household("remaining-exit-eligible", "退出表判定可退出的未脱贫户", REGISTERED
-                + " AND (h.exit_year IS NULL OR h.exit_year > ?) AND " + decision("exit"),
-                s -> List.of(s.year(), s.year(), "可退出"));
-        household("new-candidates", "识别表判定的识别对象", "h.household_class = 'GENERAL' AND "
-                + decision("identification"), s -> List.of("识别对象"));
         for (String[] m : new String[][] {{"unstable", "脱贫不稳定户"}, {"edge", "边缘易致贫户"}, {"sudden", "突发严重困难户"}}) {
-            household(m[0], m[1], decision("monitoring"), s -> List.of(m[1]));
+            household(m[0], m[1] + "（已认定监测对象）", MONITORED + " AND " + statusAsOf("monitoring_category") + " = ?",
+                    s -> List.of(s.asOf(), s.asOf(), m[1]));
         }
-        household("monitoring", "监测对象", "EXISTS (SELECT 1 FROM assessment_head ah JOIN assessment_decision ad "
-                + "ON ad.assessment_id = ah.assessment_id WHERE ah.household_id = h.id AND ad.table_id = 'monitoring' "
-                + "AND ad.outcome IN ('脱贫不稳定户', '边缘易致贫户', '突发严重困难户'))");
+        household("monitoring", "监测对象（已认定）", MONITORED, s -> List.of(s.asOf()));
+        household("risk-cleared", "风险已消除户（已认定）", statusAsOf("monitoring_status") + " = 'CLEARED'",
+                s -> List.of(s.asOf()));
+        // open proposals (待核实) are today's, whatever the report's date: the latest assessment against the status now
+        household("pending-monitoring", "待核实：监测表拟纳入监测、尚未认定的农户", "(h.monitoring_status IS NULL OR "
+                + "h.monitoring_status <> 'MONITORED') AND " + decision("monitoring", CATEGORIES.size()),
+                s -> List.copyOf(CATEGORIES));
+        household("pending-identification", "待核实：识别表拟识别、尚未识别的一般农户", "h.household_class = 'GENERAL' AND "
+                + decision("identification", 1), s -> List.of("识别对象"));
+        household("pending-exit", "待核实：退出表判定可退出、尚未退出的未脱贫户", "h.household_class = 'NOT_EXITED' AND "
+                + decision("exit", 1), s -> List.of("可退出"));
+        household("pending-clearance", "待核实：风险消除表建议消除、尚未消除的监测对象", "h.monitoring_status = 'MONITORED' AND "
+                + decision("risk-cleared", 1), s -> List.of("建议消除"));
         household("relocated", "易地扶贫搬迁户", "h.relocated = TRUE AND h.relocation_year <= ?", s -> List.of(s.year()));
         household("relocated-recent", "近两年易地扶贫搬迁户", "h.relocated = TRUE AND h.relocation_year BETWEEN ? AND ?",
                 s -> List.of(s.year() - 1, s.year()));
@@ -86,7 +103,7 @@ final class LedgerCatalog {
         LEDGERS.put("tasks-open", new Ledger("tasks-open", "未办结监测任务", Level.TASK, "t.open_flag = 1",
                 s -> List.of()));
         LEDGERS.put("tasks-overdue", new Ledger("tasks-overdue", "逾期监测任务", Level.TASK,
-                "t.open_flag = 1 AND t.due_date < ?", s -> List.of(LocalDate.now(java.time.ZoneOffset.UTC))));
+                "t.open_flag = 1 AND t.due_date < ?", s -> List.of(LocalDate.now(ZoneOffset.UTC))));
         LEDGERS.put("tasks-resolved", new Ledger("tasks-resolved", "已办结监测任务", Level.TASK,
                 "t.status = 'RESOLVED'", s -> List.of()));
     }
@@ -94,9 +111,20 @@ final class LedgerCatalog {
     private LedgerCatalog() {
     }
 
-    private static String decision(String table) {
+    /** The household's latest assessment has one of {@code outcomes} (as many parameters) in this table. */
+    private static String decision(String table, int outcomes) {
         return "EXISTS (SELECT 1 FROM assessment_head ah JOIN assessment_decision ad ON ad.assessment_id = "
-                + "ah.assessment_id WHERE ah.household_id = h.id AND ad.table_id = '" + table + "' AND ad.outcome = ?)";
+                + "ah.assessment_id WHERE ah.household_id = h.id AND ad.table_id = '" + table + "' AND ad.outcome IN ("
+                + String.join(", ", Collections.nCopies(outcomes, "?")) + "))";
+    }
+
+    /**
+     * A status column of the household as of the scope's date (one parameter): the column of its latest status change
+     * in effect on that date (by effective date, then record order); null when no change was in effect yet.
+     */
+    private static String statusAsOf(String column) {
+        return "(SELECT c." + column + " FROM registry_status_change c WHERE c.household_id = h.id AND c.effective_on"
+                + " <= ? ORDER BY c.effective_on DESC, c.id DESC LIMIT 1)";
     }
 
     private static void household(String code, String title, String where) {

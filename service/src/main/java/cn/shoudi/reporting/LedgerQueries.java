@@ -1,7 +1,9 @@
 package cn.shoudi.reporting;
 
 import cn.shoudi.Privacy;
+import cn.shoudi.registry.MonitoringStatus;
 import cn.shoudi.reporting.LedgerCatalog.Ledger;
+import cn.shoudi.rules.facts.HouseholdClass;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -77,13 +79,15 @@ class LedgerQueries {
         String where = where(l, s, p);
         return switch (l.level()) {
             case HOUSEHOLD -> new Rows(List.of("户编号", "村", "组", "户主", "户主身份证号", "人口", "户类型", "建档立卡年份",
-                    "脱贫年份", "家庭纯收入（元）", "房屋安全等级", "住房用途", "低保户"), jdbc.sql("SELECT h.household_no, v.name,"
+                    "脱贫年份", "家庭纯收入（元）", "房屋安全等级", "住房用途", "低保户", "监测状态", "监测类型", "纳入监测日期",
+                    "风险消除日期"), jdbc.sql("SELECT h.household_no, v.name,"
                             + " g.name, hm.name, hm.id_number, (SELECT COUNT(*) FROM registry_member m WHERE "
                             + "m.household_id = h.id), h.household_class, h.registered_year, h.exit_year, h.net_income, "
-                            + "h.house_grade, h.house_use, h.low_income_allowance" + HOUSEHOLD_FROM
+                            + "h.house_grade, h.house_use, h.low_income_allowance, h.monitoring_status, "
+                            + "h.monitoring_category, h.monitoring_since, h.risk_cleared_on" + HOUSEHOLD_FROM
                             + " LEFT JOIN registry_member hm ON hm.household_id = h.id AND hm.relation = '户主'" + where
                             + " ORDER BY h.household_no")
-                    .params(p).query((rs, i) -> row(rs, 13, 5)).list().stream().map(LedgerQueries::classLabel)
+                    .params(p).query((rs, i) -> row(rs, 17, 5)).list().stream().map(LedgerQueries::statusLabels)
                     .toList());
             case MEMBER -> new Rows(List.of("姓名", "身份证号", "性别", "出生日期", "年龄", "与户主关系", "户编号", "村", "组",
                     "健康状况", "就学情况", "教育资助", "低保对象", "公益性岗位", "慢性病卡"), jdbc.sql("SELECT m.name, "
@@ -151,9 +155,12 @@ class LedgerQueries {
         return r;
     }
 
-    private static List<Object> classLabel(List<Object> r) {
+    /** The household class and the monitoring status of a household row in Chinese. */
+    private static List<Object> statusLabels(List<Object> r) {
         Object c = r.get(6);
-        r.set(6, "GENERAL".equals(c) ? "一般农户" : "EXITED".equals(c) ? "脱贫户" : "NOT_EXITED".equals(c) ? "未脱贫户" : c);
+        r.set(6, c == null ? null : HouseholdClass.valueOf(c.toString()).label());
+        Object m = r.get(13);
+        r.set(13, m == null ? null : MonitoringStatus.valueOf(m.toString()).label());
         return r;
     }
 }

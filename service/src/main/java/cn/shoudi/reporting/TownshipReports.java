@@ -1,5 +1,6 @@
 package cn.shoudi.reporting;
 
+import cn.shoudi.Viewer;
 import cn.shoudi.assessment.AssessmentService;
 import cn.shoudi.registry.Measure;
 import cn.shoudi.reporting.LedgerCatalog.Ledger;
@@ -13,14 +14,16 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Computes the township report from the registry, the latest assessments and the monitoring tasks, for a township,
- * optionally one village, as of a date; and the ledger behind each figure.
+ * Computes the township report for a township, optionally one village, as of a date; and the ledger behind each figure.
+ * Statuses are the registry's confirmed ones (户类型 and years; 监测对象 and 风险已消除 as the status history had them on
+ * the date); what the latest assessments propose and no procedure has decided yet is reported apart, as 待核实.
  */
 @Service
 public class TownshipReports {
@@ -57,7 +60,7 @@ public class TownshipReports {
     /** The request's scope; the township defaults to the first one stored, the date to the evaluation date. */
     @Transactional(readOnly = true)
     public ReportScope scope(Long townshipId, Long villageId, LocalDate asOf) {
-        Long limited = cn.shoudi.Viewer.current().limitedToVillage();
+        Long limited = Viewer.current().limitedToVillage();
         if (limited != null) {
             if (villageId != null && !villageId.equals(limited)) {
                 throw new ReportNotFoundException("该乡镇没有这个行政村");
@@ -139,10 +142,8 @@ public class TownshipReports {
         out.add(households(s, "exited", "已脱贫", "exited"));
         out.add(households(s, "exited_in_year", s.year() + "年脱贫", "exited-in-year"));
         out.add(households(s, "remaining", "未脱贫", "remaining"));
-        out.add(households(s, "remaining_exit_eligible", "其中退出表判定可退出", "remaining-exit-eligible"));
-        out.add(households(s, "new_candidates", "识别表判定的新识别对象", "new-candidates"));
-        out.add(households(s, "unstable", "脱贫不稳定户（监测表判定）", "unstable"));
-        out.add(households(s, "edge", "边缘易致贫户（监测表判定）", "edge"));
+        out.add(households(s, "pending_exit", "待核实：退出表判定可退出、尚未退出", "pending-exit"));
+        out.add(households(s, "pending_identification", "待核实：识别表拟识别、尚未识别", "pending-identification"));
         out.add(households(s, "relocated", "易地扶贫搬迁（累计）", "relocated"));
         out.add(households(s, "relocated_recent", (s.year() - 1) + "–" + s.year() + "年易地扶贫搬迁", "relocated-recent"));
     }
@@ -192,8 +193,13 @@ public class TownshipReports {
     }
 
     private void monitoring(ReportScope s, List<Figure> out) {
-        out.add(households(s, "monitoring_objects", "监测对象", "monitoring"));
-        out.add(households(s, "sudden", "突发严重困难户", "sudden"));
+        out.add(households(s, "monitoring_objects", "监测对象（已认定）", "monitoring"));
+        out.add(households(s, "unstable", "其中脱贫不稳定户", "unstable"));
+        out.add(households(s, "edge", "其中边缘易致贫户", "edge"));
+        out.add(households(s, "sudden", "其中突发严重困难户", "sudden"));
+        out.add(households(s, "risk_cleared", "风险已消除（已认定）", "risk-cleared"));
+        out.add(households(s, "pending_monitoring", "待核实：监测表拟纳入监测、尚未认定", "pending-monitoring"));
+        out.add(households(s, "pending_clearance", "待核实：风险消除表建议消除、尚未消除", "pending-clearance"));
         out.add(new Figure("tasks_open", "未办结任务", null, null, count("tasks-open", s).amount(), "件", "tasks-open",
                 null));
         out.add(new Figure("tasks_overdue", "其中逾期", null, null, count("tasks-overdue", s).amount(), "件",
@@ -210,7 +216,7 @@ public class TownshipReports {
                         + "JOIN registry_household h ON h.id = t.household_id JOIN registry_village v ON v.id = "
                         + "h.village_id WHERE t.status = 'RESOLVED' AND v.township_id = ?" + village)
                 .params(p).query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).list().stream()
-                .flatMap(r -> java.util.Arrays.stream(((String) r[1]).split(",")).filter(m -> !m.isBlank())
+                .flatMap(r -> Arrays.stream(((String) r[1]).split(",")).filter(m -> !m.isBlank())
                         .map(m -> r[0] + ":" + m.trim()))
                 .distinct()
                 .forEach(k -> Measure.parse(k.substring(k.indexOf(':') + 1))

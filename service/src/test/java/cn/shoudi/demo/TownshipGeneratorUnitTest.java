@@ -1,5 +1,6 @@
 package cn.shoudi.demo;
 
+import cn.shoudi.registry.DecisionKind;
 import cn.shoudi.registry.MemberData;
 import cn.shoudi.registry.TownshipData;
 import cn.shoudi.registry.TownshipData.HouseholdSpec;
@@ -204,6 +205,58 @@ class TownshipGeneratorUnitTest {
             }
         }
         assertThat(members(h -> true, m -> Boolean.TRUE.equals(memberFact(m, "employed")))).isPositive();
+    }
+
+    @Test
+    void recordsThe2019StatusesAsDecisionsOfTheDynamicAdjustmentAndTheTwoSurveyLists() {
+        Predicate<HouseholdSpec> registeredRecord = h -> h.decisions().stream().anyMatch(d ->
+                d.kind() == DecisionKind.REGISTERED && d.effectiveOn().equals(TownshipGenerator.ADJUSTMENT_2019)
+                        && "2019年扶贫对象动态调整".equals(d.reference()));
+        assertThat(households(registeredRecord)).isEqualTo(776);
+        assertThat(households(h -> registeredRecord.test(h) == "一般农户".equals(h.data().householdClass()))).isZero();
+        Predicate<HouseholdSpec> unstable = entered("脱贫不稳定户", "2019年两摸底：脱贫不稳定户摸底名单");
+        Predicate<HouseholdSpec> edge = entered("边缘易致贫户", "2019年两摸底：边缘户摸底名单");
+        assertThat(households(unstable)).isEqualTo(16);
+        assertThat(people(unstable)).isEqualTo(54);
+        assertThat(households(unstable.and(h -> h.data().householdClass().equals("脱贫户")))).isEqualTo(16);
+        assertThat(households(edge)).isEqualTo(14);
+        assertThat(people(edge)).isEqualTo(46);
+        assertThat(households(edge.and(h -> h.data().householdClass().equals("一般农户")
+                && h.decisions().size() == 1))).isEqualTo(14);
+        assertThat(households(h -> h.decisions().stream().anyMatch(d -> d.kind() == DecisionKind.ENTERED_MONITORING)))
+                .isEqualTo(30);
+        assertThat(households(h -> h.decisions().stream().anyMatch(d -> d.kind() != DecisionKind.REGISTERED
+                && d.kind() != DecisionKind.ENTERED_MONITORING))).isZero();
+    }
+
+    @Test
+    void theScriptedHistoryCastsFiveDifferentHouseholdsThatFitTheirParts() {
+        DemoHistory.Cast cast = DemoHistory.Cast.of(township);
+        assertThat(List.of(cast.recovered(), cast.unstable(), cast.withoutLabour(), cast.flooded(), cast.fallen()))
+                .doesNotHaveDuplicates();
+        assertThat(cast.fallen().data().householdClass()).isEqualTo("脱贫户");
+        assertThat(cast.fallen().helperKey()).isEqualTo(TownshipGenerator.CODE + "201-H0");
+        assertThat(cast.fallen().decisions()).extracting(TownshipData.StatusRecord::kind)
+                .containsExactly(DecisionKind.REGISTERED);
+        assertThat(cast.recovered().data().householdClass()).isEqualTo("一般农户");
+        assertThat(cast.recovered().decisions()).isEmpty();
+        assertThat(cast.flooded().decisions()).isEmpty();
+        assertThat(cast.unstable().decisions()).extracting(TownshipData.StatusRecord::category)
+                .containsExactly(null, "脱贫不稳定户");
+        assertThat(cast.withoutLabour().data().householdClass()).isEqualTo("脱贫户");
+        assertThat(cast.withoutLabour().decisions()).extracting(TownshipData.StatusRecord::kind)
+                .containsExactly(DecisionKind.REGISTERED);
+        assertThat(cast.withoutLabour().data().members()).isNotEmpty().allSatisfy(m ->
+                assertThat(m.labour()).isIn("丧失劳动力", "无劳动力"));
+        assertThat(cast.unstable().data().members()).anySatisfy(m ->
+                assertThat(m.labour()).isIn("普通劳动力", "技能劳动力"));
+        assertThat(DemoHistory.Cast.of(TownshipGenerator.lianhe())).isEqualTo(cast);
+    }
+
+    private static Predicate<HouseholdSpec> entered(String category, String reference) {
+        return h -> h.decisions().stream().anyMatch(d -> d.kind() == DecisionKind.ENTERED_MONITORING
+                && d.effectiveOn().equals(TownshipGenerator.SURVEY_2019) && category.equals(d.category())
+                && reference.equals(d.reference()));
     }
 
     private static Object fact(HouseholdSpec h, String key) {

@@ -32,9 +32,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The demo township loaded into its own database (a sibling of the test database on MariaDB, so that no other test's
- * households count), evaluated by the default decision tables as of 2019-12-31, and the township report computed from
- * it: every figure of the seed report (domain.md's table) comes out, statuses from the tables; each figure's ledger
- * has exactly the figure's rows; the XLSX download carries the same figures; village filters and as-of dates work.
+ * households count), with its 2019 statuses as recorded decisions and its scripted 2020–2021 history, evaluated by the
+ * default decision tables as of 2019-12-31, and the township report computed from it: every figure of the seed report
+ * (domain.md's table) comes out, statuses from the decisions and nothing left to verify (待核实); as of 2020 and 2021
+ * the history's entries and clearances count; each figure's ledger has exactly the figure's rows; the XLSX download
+ * carries the same figures; village filters and as-of dates work.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "shoudi.demo.enabled=true", "shoudi.assessment.as-of=2019-12-31"})
@@ -121,13 +123,32 @@ class TownshipReportIntegrationTest {
     }
 
     @Test
-    void statusesComeOutOfTheDefaultDecisionTables() {
+    void statusesAreTheRecordedDecisionsOf2019AndTheTablesProposeNothingElse() {
         assertCount("unstable", 16, 54);
         assertCount("edge", 14, 46);
         assertCount("sudden", 0, 0);
         assertCount("monitoring_objects", 30, 100);
-        assertCount("remaining_exit_eligible", 0, 0);
-        assertCount("new_candidates", 0, 0);
+        assertCount("risk_cleared", 0, 0);
+        // the household that lost its work in December 2021 (the demo's history) waits to be verified
+        assertCount("pending_monitoring", 1, null);
+        assertCount("pending_identification", 0, 0);
+        assertCount("pending_exit", 0, 0);
+        assertCount("pending_clearance", 0, 0);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM registry_status_change WHERE kind = 'REGISTERED' AND effective_on = "
+                + "'2019-10-31' AND reference = '2019年扶贫对象动态调整'").query(Long.class).single()).isEqualTo(776);
+        assertThat(jdbc.sql("SELECT monitoring_category, COUNT(*) FROM registry_status_change WHERE kind = "
+                        + "'ENTERED_MONITORING' AND effective_on = '2019-11-15' AND reference LIKE '2019年两摸底%' "
+                        + "GROUP BY monitoring_category").query((rs, i) -> rs.getString(1) + " " + rs.getLong(2)).list())
+                .containsExactlyInAnyOrder("脱贫不稳定户 16", "边缘易致贫户 14");
+        // the monitoring table proposes the 两摸底 households, all 监测对象 today but the one cleared in 2021 once its
+        // income rose (no longer proposed), and the household whose income fell in December 2021 (not decided yet)
+        List<String> proposed = jdbc.sql("SELECT COALESCE(h.monitoring_status, '-') FROM registry_household h JOIN "
+                + "assessment_head ah ON ah.household_id = h.id JOIN assessment_decision d ON d.assessment_id = "
+                + "ah.assessment_id AND d.table_id = 'monitoring' WHERE d.outcome IN ('脱贫不稳定户', '边缘易致贫户', "
+                + "'突发严重困难户')").query(String.class).list();
+        assertThat(proposed).hasSize(30).containsOnly("MONITORED", "-").containsOnlyOnce("-");
+        assertThat(rows("pending-monitoring", "")).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("户类型", "脱贫户").containsEntry("监测状态", null));
         List<Map<String, Object>> remaining = rows("remaining", "");
         assertThat(remaining).hasSize(29);
         long blocked = jdbc.sql("SELECT COUNT(*) FROM registry_household h JOIN assessment_head ah ON ah.household_id "
@@ -143,6 +164,55 @@ class TownshipReportIntegrationTest {
                 + "f.assessment_id = ah.assessment_id WHERE f.code = 'DQ-INC1'").query(Long.class).single();
         assertThat(incomeMismatches).isZero();
         assertThat(((Number) figures.get("tasks_open").get("amount")).longValue()).isPositive();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theScriptedHistoryEntersAndClearsMonitoringObjectsIn2020And2021() {
+        Map<String, Map<String, Object>> end2020 = figures(api.get("/api/reports/township?asOf=2020-12-31"));
+        assertThat(households(end2020, "monitoring_objects")).isEqualTo(32);
+        assertThat(households(end2020, "unstable")).isEqualTo(17);
+        assertThat(households(end2020, "edge")).isEqualTo(15);
+        assertThat(households(end2020, "sudden")).isZero();
+        assertThat(households(end2020, "risk_cleared")).isZero();
+        Map<String, Map<String, Object>> end2021 = figures(api.get("/api/reports/township?asOf=2021-12-31"));
+        assertThat(households(end2021, "monitoring_objects")).isEqualTo(31);
+        assertThat(households(end2021, "unstable")).isEqualTo(16);
+        assertThat(households(end2021, "edge")).isEqualTo(14);
+        assertThat(households(end2021, "sudden")).isEqualTo(1);
+        assertThat(households(end2021, "risk_cleared")).isEqualTo(2);
+        assertThat(households(end2021, "pending_monitoring")).isEqualTo(1);
+        // the registry's figures stay those of the seed report (the registered and exit years did not change)
+        assertThat(households(end2021, "registered")).isEqualTo(776);
+
+        List<Map<String, Object>> cleared = rows("risk-cleared", "?asOf=2021-12-31");
+        assertThat(cleared).extracting(r -> r.get("风险消除日期")).containsExactlyInAnyOrder("2021-04-27", "2021-06-01");
+        long recovered = householdId((String) cleared.stream().filter(r -> "2021-06-01".equals(r.get("风险消除日期")))
+                .findFirst().orElseThrow().get("户编号"));
+        List<Map<String, Object>> procedures = api.getList("/api/households/" + recovered + "/procedures");
+        assertThat(procedures).extracting(p -> p.get("kind") + " " + p.get("status"))
+                .containsExactly("RISK_CLEARANCE COMPLETED", "MONITORING_ENTRY COMPLETED");
+        Map<String, Object> status = api.get("/api/households/" + recovered + "/status");
+        assertThat((List<Map<String, Object>>) status.get("history")).extracting(c -> c.get("kind"))
+                .containsExactly("RISK_CLEARED", "ENTERED_MONITORING");
+        assertThat((List<Map<String, Object>>) status.get("measures")).isNotEmpty();
+
+        List<Map<String, Object>> sudden = rows("sudden", "?asOf=2021-12-31");
+        assertThat(sudden).singleElement().satisfies(r -> assertThat(r).containsEntry("纳入监测日期", "2021-08-05"));
+        assertThat(api.getList("/api/households/" + householdId((String) sudden.get(0).get("户编号")) + "/procedures"))
+                .singleElement().satisfies(p -> assertThat(p).containsEntry("greenChannel", true)
+                        .containsEntry("status", "COMPLETED"));
+        List<String> refused = jdbc.sql("SELECT h.monitoring_status FROM procedure_case p JOIN registry_household h ON "
+                + "h.id = p.household_id WHERE p.kind = 'RISK_CLEARANCE' AND p.status = 'REJECTED'").query(String.class)
+                .list();
+        assertThat(refused).containsExactly("MONITORED");
+
+        String dashboard = api.pages(TestAccounts.ensure(jdbc, "t-leader", "LEADER", null, null, null)).get()
+                .uri("/dashboard?asOf=2021-12-31").retrieve().body(String.class);
+        assertThat(tile(dashboard, "tile-monitored")).isEqualTo("31");
+        assertThat(tile(dashboard, "tile-cleared")).isEqualTo("2");
+        assertThat(tile(dashboard, "tile-pending_monitoring")).isEqualTo("1");
+        assertThat(dashboard).contains("监测对象（已认定）", "风险已消除（已认定）", "待核实：拟纳入监测").doesNotContain("??");
     }
 
     @Test
@@ -266,6 +336,22 @@ class TownshipReportIntegrationTest {
         assertThat(ledger).containsPattern("500243\\d\\*{8}\\d{2}[\\dX]");
         assertThat(jdbc.sql("SELECT id_number FROM registry_member").query(String.class).list())
                 .noneMatch(ledger::contains);
+    }
+
+    private long householdId(String householdNo) {
+        return jdbc.sql("SELECT id FROM registry_household WHERE household_no = ?").param(householdNo)
+                .query(Long.class).single();
+    }
+
+    private static long households(Map<String, Map<String, Object>> figures, String code) {
+        assertThat(figures).containsKey(code);
+        return ((Number) figures.get(code).get("households")).longValue();
+    }
+
+    private static String tile(String page, String id) {
+        String tile = page.substring(page.indexOf("id=\"" + id + "\""));
+        tile = tile.substring(tile.indexOf("<strong>") + 8);
+        return tile.substring(0, tile.indexOf("</strong>"));
     }
 
     private int status(String path) {

@@ -89,9 +89,12 @@ class MessagesGuardUnitTest {
                 }
             }
         }
-        for (String dynamic : List.of("insured", "family_doctor", "safe_housing", "water", "registered_share")) {
-            if (!messages.containsKey("dashboard.coverage." + dynamic)) {
-                missing.add("dashboard.coverage." + dynamic);
+        for (String dynamic : List.of("coverage.insured", "coverage.family_doctor", "coverage.safe_housing",
+                "coverage.water", "coverage.registered_share", "monitoring.monitored", "monitoring.cleared",
+                "pending.pending_monitoring", "pending.pending_identification", "pending.pending_exit",
+                "pending.pending_clearance")) {
+            if (!messages.containsKey("dashboard." + dynamic)) {
+                missing.add("dashboard." + dynamic);
             }
         }
         assertThat(missing).as("message keys missing from messages_zh_CN.properties").isEmpty();

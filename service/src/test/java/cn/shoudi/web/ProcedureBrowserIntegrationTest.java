@@ -233,7 +233,8 @@ class ProcedureBrowserIntegrationTest {
                 .param(household).query((rs, i) -> rs.getString(1) + " " + rs.getString(2)).single())
                 .isEqualTo("MONITORED 边缘易致贫户");
 
-        browser.get(chromium.url("/dashboard"));
+        // the dashboard counts the 监测对象 decided by its date: the decision was taken today
+        browser.get(chromium.url("/dashboard?asOf=" + today));
         new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector("[data-rendered=true] canvas")).size() >= 4);
         JsonNode category = json.readTree(browser.findElement(By.id("chart-category")).getAttribute("data-chart"))

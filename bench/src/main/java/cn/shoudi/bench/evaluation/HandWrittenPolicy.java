@@ -147,6 +147,9 @@ public final class HandWrittenPolicy {
         BigDecimal line = f.param("monitoring_line");
         BigDecimal dropTrigger = f.param("income_drop_trigger_pct");
         Hits h = new Hits("不纳入");
+        if (f.isMonitored()) {
+            return h; // every row requires monitored == false: a 监测对象 is not proposed again
+        }
         boolean eligibleClass = f.householdClassIn("脱贫户、一般农户");
         String householdClass = f.getHouseholdClass();
         BigDecimal perCapita = f.getPerCapitaNetIncome();

@@ -131,6 +131,7 @@ public final class CamundaDmnPolicy {
                 .putValue("guaranteeIssue", f.isGuaranteeIssue())
                 .putValue("selfCoping", f.isSelfCoping())
                 .putValue("riskTypes", riskTypes)
+                .putValue("monitored", f.isMonitored())
                 .putValue("monitoring_line", f.param("monitoring_line"))
                 .putValue("income_drop_trigger_pct", f.param("income_drop_trigger_pct"));
     }

@@ -86,11 +86,17 @@ public final class ProcedureClient {
 
     /** Takes a step as whoever takes it (village or township), with an optional reference. */
     public Answer take(long procedureId, String step, String outcome, String date, String reference) {
+        return take(procedureId, step, outcome, date, reference, null);
+    }
+
+    /** Takes a step as whoever takes it, with an optional reference and note (a 不通过 needs its reason). */
+    public Answer take(long procedureId, String step, String outcome, String date, String reference, String note) {
         Map<String, Object> body = new HashMap<>();
         body.put("step", step);
         body.put("outcome", outcome);
         body.put("date", date);
         body.put("reference", reference);
+        body.put("note", note);
         return call(by(step), HttpMethod.POST, "/api/procedures/" + procedureId + "/steps", body);
     }
 

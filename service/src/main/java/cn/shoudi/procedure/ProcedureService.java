@@ -194,6 +194,9 @@ public class ProcedureService {
         if (date.isAfter(today)) {
             problems.add("办理日期不能晚于今天");
         }
+        if (outcome == StepOutcome.REJECTED && (c.note() == null || c.note().isBlank())) {
+            problems.add("“不通过”须在办理情况中写明理由");
+        }
         if (c.note() != null && c.note().length() > StepRecord.MAX_NOTE) {
             problems.add("办理情况不能超过1000字");
         }

@@ -227,7 +227,12 @@ class StatusChangesOnlyByDecisionIntegrationTest {
                 "startedOn", "2021-11-05"));
         procedures.steps(rejected, List.of("VERIFICATION 2021-11-06", "VILLAGE_REVIEW 2021-11-07",
                 "VILLAGE_NOTICE 2021-11-08 2021-11-13"));
-        assertThat(ok(procedures.take(rejected, "TOWNSHIP_REVIEW", "REJECTED", "2021-11-15", null)))
+        Answer withoutReason = procedures.take(rejected, "TOWNSHIP_REVIEW", "REJECTED", "2021-11-15",
+                null);
+        assertThat(withoutReason.status()).isEqualTo(400);
+        assertThat(String.valueOf(withoutReason.body())).contains("“不通过”须在办理情况中写明理由");
+        assertThat(ok(procedures.take(rejected, "TOWNSHIP_REVIEW", "REJECTED", "2021-11-15", null,
+                "乡镇审核：收入核实后高于监测线")))
                 .containsEntry("status", "REJECTED");
         api.awaitOutboxDrained();
 

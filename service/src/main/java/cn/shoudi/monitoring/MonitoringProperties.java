@@ -5,15 +5,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * Settings of the monitoring feature.
+ * Settings of the monitoring feature; procedures escalate their overdue steps with the same settings.
  *
  * @param escalationInterval how often overdue tasks are escalated
  * @param escalationDueDays  days the next level gets after an escalation
  */
 @ConfigurationProperties("shoudi.monitoring")
-record MonitoringProperties(Duration escalationInterval, int escalationDueDays) {
+public record MonitoringProperties(Duration escalationInterval, int escalationDueDays) {
 
-    MonitoringProperties {
+    public MonitoringProperties {
         escalationInterval = escalationInterval == null ? Duration.ofMinutes(10) : escalationInterval;
         escalationDueDays = escalationDueDays <= 0 ? 3 : escalationDueDays;
     }

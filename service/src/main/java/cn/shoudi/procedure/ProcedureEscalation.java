@@ -1,11 +1,11 @@
 package cn.shoudi.procedure;
 
 import cn.shoudi.OverdueSweep;
+import cn.shoudi.monitoring.MonitoringProperties;
 import cn.shoudi.registry.Registry;
 import cn.shoudi.registry.Responsible;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -30,17 +30,16 @@ class ProcedureEscalation {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final int dueDays;
+    private final MonitoringProperties properties;
 
     ProcedureEscalation(Procedures procedures, Registry registry, JdbcClient jdbc, PlatformTransactionManager txManager,
-                        Clock clock, @Value(
-                                "${shoudi.monitoring.escalation-due-days:3}") int dueDays) {
+                        Clock clock, MonitoringProperties properties) {
         this.procedures = procedures;
         this.registry = registry;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
-        this.dueDays = dueDays;
+        this.properties = properties;
     }
 
     @Scheduled(fixedDelayString = "${shoudi.monitoring.escalation-interval:PT10M}",
@@ -64,7 +63,7 @@ class ProcedureEscalation {
         Responsible next = p.assigneeLevelValue() == Responsible.Level.TOWNSHIP
                 ? new Responsible(null, Responsible.Level.TOWNSHIP)
                 : registry.nextAbove(p.householdId(), p.assigneeLevelValue());
-        p.escalate(next, today.plusDays(dueDays), clock.instant());
+        p.escalate(next, today.plusDays(properties.escalationDueDays()), clock.instant());
         procedures.save(p);
         return true;
     }

@@ -3,5 +3,7 @@
  * 退出, 纳入监测 (with its 绿色通道) and 风险消除 — step by step with dates, actors and deadlines; a completed
  * procedure is what changes a household's status in the registry.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Procedures")
+@ApplicationModule(displayName = "Procedures")
 package cn.shoudi.procedure;
+
+import org.springframework.modulith.ApplicationModule;

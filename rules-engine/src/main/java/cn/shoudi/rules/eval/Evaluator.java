@@ -8,7 +8,9 @@ import cn.shoudi.rules.table.DecisionTable;
 import cn.shoudi.rules.table.Policy;
 import cn.shoudi.rules.table.RuleInfo;
 import cn.shoudi.rules.table.ActionKeys;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,7 +22,9 @@ import java.util.Map;
 
 /**
  * Evaluates households against one compiled {@link Policy}. Thread-safe: the KieBases are shared, each evaluation
- * borrows a session per applicable table from the policy's pools and returns it.
+ * borrows a session per applicable table from the policy's pools and returns it. A rule's findings are the values its
+ * ACTION cells set, read when the policy was compiled: the evaluator notes which rules match (an agenda filter) and
+ * fires only a rule whose consequence was kept as written.
  */
 public final class Evaluator {
 
@@ -98,22 +102,31 @@ public final class Evaluator {
                                 Map<String, Parameter> params) {
         HouseholdFacts facts = new HouseholdFacts(household, asOf, params);
         FindingCollector collector = new FindingCollector();
+        List<RuleInfo> matched = new ArrayList<>();
+        AgendaFilter noteMatches = match -> {
+            Rule rule = match.getRule();
+            RuleInfo info = policy.rule(rule.getPackageName(), rule.getName()).orElseThrow(
+                    () -> new IllegalStateException("matched rule " + rule.getPackageName() + "." + rule.getName()
+                            + " is not in the policy's tables"));
+            matched.add(info);
+            return info.actions() == null; // a consequence kept as written runs; one compiled to data need not
+        };
         for (DecisionTable t : applicable) {
             KieSession session = policy.newSession(t.id());
             try {
                 session.setGlobal(FINDINGS_GLOBAL, collector);
                 session.insert(facts);
-                session.fireAllRules();
+                session.fireAllRules(noteMatches);
             } finally {
                 session.dispose();
             }
         }
         Map<String, List<Finding>> byTable = new HashMap<>();
-        collector.hits().forEach((key, outputs) -> {
-            RuleInfo info = policy.rule(key.packageName(), key.ruleName()).orElseThrow(
-                    () -> new IllegalStateException("fired rule " + key + " is not in the policy's tables"));
+        for (RuleInfo info : matched) {
+            Map<String, String> outputs = info.actions() != null ? info.actions() : collector.hits().getOrDefault(
+                    new FindingCollector.RuleKey(info.table().packageName(), info.row().code()), Map.of());
             byTable.computeIfAbsent(info.table().id(), k -> new ArrayList<>()).add(finding(info, outputs, facts, params));
-        });
+        }
         Map<String, Decision> decisions = new LinkedHashMap<>();
         for (DecisionTable t : applicable) {
             List<Finding> findings = byTable.getOrDefault(t.id(), List.of()).stream()

@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The global {@code findings} that ACTION columns write to: one map of action values per fired rule. One instance per
- * evaluation; not thread-safe.
+ * The global {@code findings} that ACTION snippets name: one map of action values per fired rule. The compiler reads
+ * the values of an ACTION cell as data, so a rule calls it only when its consequence was kept as written (see
+ * {@code CompiledForm}); the DRL generated from a table runs as it is with it. One instance per evaluation; not
+ * thread-safe.
  */
 public final class FindingCollector {
 

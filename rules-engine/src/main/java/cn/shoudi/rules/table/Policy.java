@@ -22,13 +22,11 @@ public final class Policy {
     private final ParameterSet parameters;
     private final Map<String, KieBase> kieBases;
     private final Map<String, KieSessionsPool> pools;
-    private final String releaseId;
     private final Map<String, RuleInfo> rules;
     private final Set<String> parameterCodes;
 
     Policy(String version, List<DecisionTable> tables, ParameterSet parameters, Map<String, KieBase> kieBases,
-           Map<String, RuleInfo> rules, Set<String> parameterCodes, String releaseId) {
-        this.releaseId = releaseId;
+           Map<String, RuleInfo> rules, Set<String> parameterCodes) {
         Map<String, KieSessionsPool> p = new java.util.HashMap<>();
         kieBases.forEach((id, base) -> p.put(id, base.newKieSessionsPool(POOL_SIZE)));
         this.pools = Map.copyOf(p);
@@ -52,11 +50,6 @@ public final class Policy {
             throw new IllegalArgumentException("no table '" + tableId + "' in policy " + version);
         }
         return pool.newKieSession();
-    }
-
-    /** The Kie release id this policy was built under; it is removed from the KieRepository after the build. */
-    public String releaseId() {
-        return releaseId;
     }
 
     /** Releases the pooled sessions; the policy must not be used afterwards. */

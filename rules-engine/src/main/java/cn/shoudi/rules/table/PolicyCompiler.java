@@ -2,36 +2,48 @@ package cn.shoudi.rules.table;
 
 import cn.shoudi.rules.params.Parameter;
 import cn.shoudi.rules.params.ParameterSet;
-import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.builder.model.KieModuleModel;
-import org.kie.api.runtime.KieContainer;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderErrors;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compiles the workbooks of a policy into one KieBase through the Kie API (classic engine). Each workbook is first
- * read and checked against the exact vocabulary ({@link WorkbookReader}); Drools' own errors are mapped back to the
- * sheet, row and column they come from. Thread-safe; every call builds a new, independent {@link Policy} and leaves
- * nothing behind in the KieRepository.
+ * Compiles the workbooks of a policy into one KieBase per table through the Kie knowledge builder (classic engine).
+ * Each workbook is read once and checked against the exact vocabulary ({@link WorkbookReader}), which also has Drools
+ * generate the table's DRL; the DRL is built in {@link CompiledForm} (actions as data, literal numbers, shared
+ * conditions first). Drools' own errors are mapped back to the sheet, row and column they come from. Workbooks are read
+ * and tables built in parallel on the available cores. Thread-safe; every call builds a new, independent
+ * {@link Policy}; nothing is registered in the KieRepository.
  */
 public final class PolicyCompiler {
 
@@ -52,23 +64,23 @@ public final class PolicyCompiler {
     public Policy compile(String version, List<TableSource> sources) {
         long started = System.nanoTime();
         List<TableError> errors = new ArrayList<>();
-        List<DecisionTable> tables = new ArrayList<>();
-        WorkbookReader reader = new WorkbookReader();
-        List<Parameter> shared = new ArrayList<>();
-        for (TableSource src : sources) {
-            if (src.fileName().equals(PARAMETERS_FILE)) {
-                shared.addAll(reader.readParameters(src.fileName(), src.bytes(), errors));
-                continue;
-            }
-            DecisionTable t = reader.read(src.fileName(), src.bytes(), errors);
-            if (t != null) {
-                tables.add(t);
-            }
-        }
         if (sources.isEmpty()) {
             errors.add(new TableError(CellRef.of("", "", 0, -1), "NO_TABLES", "策略中没有任何决策表", "no tables"));
         }
         throwIfAny(errors);
+        // each workbook is parsed once (rule sheet, DRL, parameters, examples); workbooks in parallel
+        List<Read> read = inParallel(sources, PolicyCompiler::read);
+        List<DecisionTable> tables = new ArrayList<>();
+        List<Parameter> shared = new ArrayList<>();
+        for (Read r : read) {
+            errors.addAll(r.errors());
+            shared.addAll(r.parameters());
+            if (r.table() != null) {
+                tables.add(r.table());
+            }
+        }
+        throwIfAny(errors);
+        long readAt = System.nanoTime();
         List<Parameter> allParams = new ArrayList<>(shared);
         tables.forEach(t -> allParams.addAll(t.parameters()));
         checkOverlaps(allParams, errors);
@@ -76,41 +88,89 @@ public final class PolicyCompiler {
         checkAcrossTables(tables, params, errors);
         throwIfAny(errors);
 
+        Map<String, RuleInfo> explained = new HashMap<>();
+        for (DecisionTable t : tables) {
+            for (RuleRow row : t.rules()) {
+                explained.put(Policy.key(t.packageName(), row.code()), explain(t, row, null));
+            }
+        }
+        checkCoverage(tables, explained, params, errors);
+        throwIfAny(errors);
+
+        List<Built> built = inParallel(tables, PolicyCompiler::build);
         Map<String, RuleInfo> rules = new HashMap<>();
         Set<String> usedParams = new LinkedHashSet<>();
-        List<DecisionTable> withDrl = new ArrayList<>();
-        for (int i = 0; i < tables.size(); i++) {
-            DecisionTable t = tables.get(i);
-            String drl = generateDrl(t, sources.get(indexOf(sources, t.fileName())).bytes(), errors);
-            if (drl == null) {
+        Map<String, KieBase> kieBases = new LinkedHashMap<>();
+        for (Built b : built) {
+            errors.addAll(b.errors());
+            if (b.kieBase() == null) {
                 continue;
             }
-            DecisionTable full = t.withDrl(drl);
-            withDrl.add(full);
-            for (RuleRow row : full.rules()) {
-                RuleInfo info = explain(full, row);
+            kieBases.put(b.table().id(), b.kieBase());
+            for (RuleRow row : b.table().rules()) {
+                RuleInfo info = explained.get(Policy.key(b.table().packageName(), row.code()));
                 usedParams.addAll(info.parameterCodes());
-                rules.put(Policy.key(full.packageName(), row.code()), info);
+                rules.put(Policy.key(b.table().packageName(), row.code()), new RuleInfo(info.table(), row,
+                        info.testedFacts(), info.parameterCodes(), b.actions().get(row.code())));
             }
         }
-        checkCoverage(withDrl, rules, params, errors);
         throwIfAny(errors);
-        ReleaseId releaseId = KieServices.Factory.get().newReleaseId("cn.shoudi.policy",
-                "policy-" + BUILDS.incrementAndGet(), "1.0.0");
-        Map<String, KieBase> kieBases = build(releaseId, withDrl, errors);
-        throwIfAny(errors);
-        log.info("compiled policy {}: {} tables, {} rules in {} ms", version, withDrl.size(), rules.size(),
-                (System.nanoTime() - started) / 1_000_000);
-        return new Policy(version, withDrl, params, kieBases, rules, usedParams, releaseId.toExternalForm());
+        log.info("compiled policy {}: {} tables, {} rules in {} ms (reading {} ms)", version, tables.size(),
+                rules.size(), (System.nanoTime() - started) / 1_000_000, (readAt - started) / 1_000_000);
+        return new Policy(version, tables, params, kieBases, rules, usedParams);
     }
 
-    private static int indexOf(List<TableSource> sources, String fileName) {
-        for (int i = 0; i < sources.size(); i++) {
-            if (sources.get(i).fileName().equals(fileName)) {
-                return i;
-            }
+    /** One workbook as read: a decision table (null for the parameters workbook or on errors), or parameters. */
+    private record Read(DecisionTable table, List<Parameter> parameters, List<TableError> errors) {
+    }
+
+    private static Read read(TableSource src) {
+        List<TableError> errors = new ArrayList<>();
+        WorkbookReader reader = new WorkbookReader();
+        if (src.fileName().equals(PARAMETERS_FILE)) {
+            return new Read(null, reader.readParameters(src.fileName(), src.bytes(), errors), errors);
         }
-        throw new IllegalStateException(fileName);
+        return new Read(reader.read(src.fileName(), src.bytes(), errors), List.of(), errors);
+    }
+
+    /**
+     * Runs a step for each item on the available cores, keeping the items' order. The steps are independent (one
+     * workbook, one table's KieBase); a failure is rethrown as it is.
+     */
+    private static <T, R> List<R> inParallel(List<T> items, Function<T, R> step) {
+        int threads = Math.min(items.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            return items.stream().map(step).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "policy-compiler-" + BUILDS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<R>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> step.apply(item)));
+            }
+            List<R> out = new ArrayList<>();
+            for (Future<R> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("policy compilation interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private void checkAcrossTables(List<DecisionTable> tables, ParameterSet params, List<TableError> errors) {
@@ -176,17 +236,17 @@ public final class PolicyCompiler {
      */
     private static void checkCoverage(List<DecisionTable> tables, Map<String, RuleInfo> rules, ParameterSet params,
                                       List<TableError> errors) {
-        Set<String> reported = new java.util.HashSet<>();
+        Set<String> reported = new HashSet<>();
         for (DecisionTable t : tables) {
             Set<String> codes = new LinkedHashSet<>();
             rules.values().stream().filter(r -> r.table() == t).forEach(r -> codes.addAll(r.parameterCodes()));
             for (String code : codes) {
                 List<Parameter> rows = params.rows(code).stream()
-                        .sorted(java.util.Comparator.comparing(Parameter::validFrom)).toList();
+                        .sorted(Comparator.comparing(Parameter::validFrom)).toList();
                 if (rows.isEmpty()) {
                     continue;
                 }
-                java.time.LocalDate day = t.validFrom();
+                LocalDate day = t.validFrom();
                 for (Parameter p : rows) {
                     if (p.validTo() != null && p.validTo().isBefore(day)) {
                         continue;
@@ -212,7 +272,7 @@ public final class PolicyCompiler {
         }
     }
 
-    private RuleInfo explain(DecisionTable t, RuleRow row) {
+    private static RuleInfo explain(DecisionTable t, RuleRow row, Map<String, String> actions) {
         Set<String> facts = new LinkedHashSet<>();
         Set<String> params = new LinkedHashSet<>();
         for (Column col : t.columns()) {
@@ -226,69 +286,55 @@ public final class PolicyCompiler {
                 params.add(v);
             }
         }
-        return new RuleInfo(t, row, List.copyOf(facts), List.copyOf(params));
+        return new RuleInfo(t, row, List.copyOf(facts), List.copyOf(params), actions);
     }
 
-    private String generateDrl(DecisionTable t, byte[] bytes, List<TableError> errors) {
-        try {
-            return new SpreadsheetCompiler().compile(new ByteArrayInputStream(bytes), t.sheet());
-        } catch (RuntimeException e) {
-            errors.add(new TableError(CellRef.of(t.fileName(), t.sheet(), 0, -1), "DECISION_TABLE_PARSE",
-                    "Drools 无法解析该规则工作表：" + e.getMessage(), "Drools cannot parse the rule sheet: " + e.getMessage()));
-            return null;
-        }
+    /** One table's KieBase (null on errors), with the action values of the rules whose consequence became data. */
+    private record Built(DecisionTable table, KieBase kieBase, Map<String, Map<String, String>> actions,
+                         List<TableError> errors) {
     }
 
-    private Map<String, KieBase> build(ReleaseId releaseId, List<DecisionTable> tables, List<TableError> errors) {
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        kfs.generateAndWritePomXML(releaseId);
-        KieModuleModel module = ks.newKieModuleModel();
-        for (int i = 0; i < tables.size(); i++) {
-            module.newKieBaseModel("table" + i).addPackage(tables.get(i).packageName());
-        }
-        kfs.writeKModuleXML(module.toXML());
-        Map<String, DecisionTable> byPath = new LinkedHashMap<>();
-        for (DecisionTable t : tables) {
-            String path = "src/main/resources/" + t.packageName().replace('.', '/') + "/" + t.id() + ".drl";
-            kfs.write(path, t.drl());
-            byPath.put(path, t);
-        }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
-        if (!messages.isEmpty()) {
-            boolean located = messages.stream().anyMatch(m -> m.getLine() > 0);
-            for (Message m : messages) {
-                if (!located || m.getLine() > 0) {
-                    errors.add(mapError(m, byPath));
-                }
+    /**
+     * Builds one table's KieBase from its DRL in {@link CompiledForm}. When that does not compile, the DRL text as
+     * Drools generated it is compiled instead, so that each error is located in the text the table produced.
+     */
+    private static Built build(DecisionTable table) {
+        Optional<CompiledForm.Result> form = CompiledForm.of(table.drl());
+        if (form.isPresent()) {
+            KnowledgeBuilderImpl builder = (KnowledgeBuilderImpl) KnowledgeBuilderFactory.newKnowledgeBuilder();
+            builder.addPackage(form.get().descr());
+            if (!builder.hasErrors()) {
+                return new Built(table, kieBase(builder), form.get().actions(), List.of());
             }
-            ks.getRepository().removeKieModule(releaseId);
-            return null;
         }
-        try {
-            KieContainer container = ks.newKieContainer(releaseId);
-            Map<String, KieBase> bases = new LinkedHashMap<>();
-            for (int i = 0; i < tables.size(); i++) {
-                bases.put(tables.get(i).id(), container.getKieBase("table" + i));
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        builder.add(ResourceFactory.newByteArrayResource(table.drl().getBytes(StandardCharsets.UTF_8)),
+                ResourceType.DRL);
+        if (!builder.hasErrors()) {
+            return new Built(table, kieBase(builder), Map.of(), List.of());
+        }
+        List<TableError> errors = new ArrayList<>();
+        KnowledgeBuilderErrors found = builder.getErrors();
+        boolean located = found.stream().anyMatch(e -> e.getLines().length > 0 && e.getLines()[0] > 0);
+        for (KnowledgeBuilderError e : found) {
+            int line = e.getLines().length > 0 ? e.getLines()[0] : 0;
+            if (!located || line > 0) {
+                errors.add(mapError(table, line, e.getMessage()));
             }
-            return bases;
-        } finally {
-            ks.getRepository().removeKieModule(releaseId);
         }
+        return new Built(table, null, Map.of(), errors);
     }
 
-    private TableError mapError(Message m, Map<String, DecisionTable> byPath) {
-        DecisionTable t = byPath.entrySet().stream()
-                .filter(e -> m.getPath() != null && e.getKey().endsWith(m.getPath()))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
-        if (t == null) {
-            return new TableError(CellRef.of(String.valueOf(m.getPath()), "", 0, -1), "COMPILE_ERROR",
-                    "规则编译错误：" + m.getText(), "compile error: " + m.getText());
-        }
+    private static KieBase kieBase(KnowledgeBuilder builder) {
+        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+        base.addPackages(builder.getKnowledgePackages());
+        return base;
+    }
+
+    private static TableError mapError(DecisionTable t, int errorLineNumber, String text) {
         String[] lines = t.drl().split("\n", -1);
         String ruleName = null;
-        for (int i = Math.min(Math.max(m.getLine(), 1), lines.length) - 1; i >= 0 && ruleName == null; i--) {
+        for (int i = Math.min(Math.max(errorLineNumber, 1), lines.length) - 1; i >= 0 && ruleName == null; i--) {
             Matcher rm = RULE_START.matcher(lines[i]);
             if (rm.find()) {
                 ruleName = rm.group(1);
@@ -297,10 +343,10 @@ public final class PolicyCompiler {
         RuleRow row = ruleName == null ? null : t.rule(ruleName).orElse(null);
         if (row == null) {
             return new TableError(CellRef.of(t.fileName(), t.sheet(), 0, -1), "COMPILE_ERROR",
-                    "规则编译错误：" + m.getText(), "compile error: " + m.getText());
+                    "规则编译错误：" + text, "compile error: " + text);
         }
-        String errorLine = m.getLine() > 0 && m.getLine() <= lines.length ? lines[m.getLine() - 1] : "";
-        Matcher pos = ERROR_POSITION.matcher(m.getText());
+        String errorLine = errorLineNumber > 0 && errorLineNumber <= lines.length ? lines[errorLineNumber - 1] : "";
+        Matcher pos = ERROR_POSITION.matcher(text);
         int offset = pos.find() ? Integer.parseInt(pos.group(1)) : -1;
         int column = t.nameColumn().index();
         int byText = -1;
@@ -316,14 +362,14 @@ public final class PolicyCompiler {
                 byText = -1;
                 break;
             }
-            if (byText < 0 && !rendered.isEmpty() && m.getText().contains(rendered)) {
+            if (byText < 0 && !rendered.isEmpty() && text.contains(rendered)) {
                 byText = col.index();
             }
         }
         if (byText >= 0) {
             column = byText;
         }
-        String firstLine = m.getText().lines().findFirst().orElse("");
+        String firstLine = text.lines().findFirst().orElse("");
         return new TableError(CellRef.of(t.fileName(), t.sheet(), row.excelRow(), column), "COMPILE_ERROR",
                 "规则「" + row.code() + "」无法编译：" + firstLine, "rule '" + row.code() + "' does not compile: " + firstLine);
     }

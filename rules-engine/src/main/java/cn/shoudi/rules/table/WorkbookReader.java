@@ -7,6 +7,10 @@ import cn.shoudi.rules.params.ParameterSheetReader;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.decisiontable.parser.DefaultRuleSheetListener;
+import org.drools.decisiontable.parser.xls.ExcelParser;
+import org.drools.template.parser.DataListener;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 
@@ -56,8 +60,12 @@ public final class WorkbookReader {
             if (parsed == null || errors.size() > before) {
                 return null;
             }
+            String drl = generateDrl(wb, rules.getSheetName(), fileName, errors);
+            if (drl == null) {
+                return null;
+            }
             return new DecisionTable(id, fileName, parsed.title, rules.getSheetName(), parsed.packageName,
-                    defaultOutcome, validity[0], validity[1], parsed.columns, parsed.rows, params, examples, null);
+                    defaultOutcome, validity[0], validity[1], parsed.columns, parsed.rows, params, examples, drl);
         } catch (IOException | RuntimeException e) {
             if (errors.size() == before) {
                 errors.add(new TableError(CellRef.of(fileName, "", 0, -1), "NOT_A_WORKBOOK",
@@ -85,6 +93,22 @@ public final class WorkbookReader {
                     "无法读取该文件，请确认它是 Excel 工作簿（.xlsx）：" + e.getMessage(),
                     "cannot read the file as an XLSX workbook: " + e));
             return List.of();
+        }
+    }
+
+    /**
+     * The DRL Drools generates from the rule sheet, from the workbook already open (Drools' {@code SpreadsheetCompiler}
+     * would parse the file a second time); null with an error when Drools cannot parse the sheet.
+     */
+    private static String generateDrl(Workbook wb, String sheet, String file, List<TableError> errors) {
+        try {
+            DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
+            new ExcelParser(Map.of(sheet, List.<DataListener>of(listener))).parseWorkbook(wb);
+            return new SpreadsheetCompiler().listenerToString(listener);
+        } catch (RuntimeException e) {
+            errors.add(new TableError(CellRef.of(file, sheet, 0, -1), "DECISION_TABLE_PARSE",
+                    "Drools 无法解析该规则工作表：" + e.getMessage(), "Drools cannot parse the rule sheet: " + e.getMessage()));
+            return null;
         }
     }
 

@@ -18,11 +18,14 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The published policy every evaluation uses. Compiled once at start-up from the configured location; swapped
- * atomically, so an evaluation always sees one whole version.
+ * The published policy every evaluation uses. Compiled once at start-up from the configured location, on a thread of
+ * its own while the rest of the application starts (the first use waits for it); swapped atomically, so an evaluation
+ * always sees one whole version.
  */
 @Component
 public class ActivePolicy {
@@ -30,6 +33,8 @@ public class ActivePolicy {
     private static final Logger log = LoggerFactory.getLogger(ActivePolicy.class);
 
     private final AtomicReference<Evaluator> current = new AtomicReference<>();
+    /** The first compilation, started when the bean is made; it runs while the rest of the application starts. */
+    private final CompletableFuture<Evaluator> initial;
 
     private final PolicyProperties properties;
 
@@ -37,8 +42,16 @@ public class ActivePolicy {
         this.properties = properties;
         List<TableSource> sources = load(properties.location());
         String version = label(sources);
-        current.set(new Evaluator(new PolicyCompiler().compile(version, sources)));
-        log.info("published policy {} from {} ({} tables)", version, properties.location(), sources.size());
+        initial = CompletableFuture.supplyAsync(() -> {
+            Evaluator compiled = new Evaluator(new PolicyCompiler().compile(version, sources));
+            current.compareAndSet(null, compiled);
+            log.info("published policy {} from {} ({} tables)", version, properties.location(), sources.size());
+            return compiled;
+        }, task -> {
+            Thread t = new Thread(task, "policy-startup-compile");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     /** The shipped tables (the configured location), which become the first stored version. */
@@ -51,6 +64,7 @@ public class ActivePolicy {
      * started with, a new one gets the new version, and there is no moment without a policy.
      */
     public void publish(Evaluator evaluator) {
+        evaluator(); // the start-up compilation first, so that it cannot replace a later publication
         Evaluator old = current.getAndSet(evaluator);
         log.info("policy {} replaced {}", evaluator.policy().version(), old.policy().version());
     }
@@ -60,14 +74,26 @@ public class ActivePolicy {
         return "p-" + checksum(sources).substring(0, 12);
     }
 
-    /** The evaluator of the published policy; never null. */
+    /**
+     * The evaluator of the published policy; never null. Until the first compilation at start-up has finished, waits
+     * for it (and rethrows its failure).
+     */
     public Evaluator evaluator() {
+        Evaluator e = current.get();
+        if (e != null) {
+            return e;
+        }
+        try {
+            initial.join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException re ? re : failed;
+        }
         return current.get();
     }
 
     /** Version label of the published policy. */
     public String version() {
-        return current.get().policy().version();
+        return evaluator().policy().version();
     }
 
     private static List<TableSource> load(String location) {

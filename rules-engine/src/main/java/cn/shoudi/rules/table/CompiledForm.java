@@ -100,7 +100,7 @@ final class CompiledForm {
     /** {@code param("123.5")} → {@code 123.5B}: a BigDecimal literal, as {@code param} returns. */
     static String literalNumbers(String expression) {
         Matcher m = NUMBER_PARAM.matcher(expression);
-        return m.find() ? m.replaceAll("$1B") : expression;
+        return m.find() ? m.replaceAll("$1") : expression;
     }
 
     /** The action values of a consequence made only of {@code findings.put} calls with literal values. */

@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
  * <p>The files leave a cell that tests nothing empty, which Camunda skips without evaluating; KIE follows the DMN
  * standard, where such a cell is written {@code -}, and rejects an empty one. So every empty input entry is read as
  * {@code -} on loading, and nothing else changes.
+ *
+ * <p>KIE runs in its default mode (FEEL compiled once to an interpreted tree): neither of its optional compilers takes
+ * these tables, the decision-table alpha network ({@code org.kie.dmn.compiler.alphanetwork}: "Unknown Index Type") nor
+ * the compiled-FEEL profile (the Java it generates for the monitoring table does not compile).
  */
 public final class KieDmnPolicy extends DmnPolicy {
 

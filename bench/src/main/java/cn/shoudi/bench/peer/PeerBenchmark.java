@@ -62,19 +62,20 @@ public class PeerBenchmark {
 
     @Benchmark
     public Object camundaFeel(Shared shared, ExampleCursor cursor) {
-        ExampleCase ex = cursor.take(shared.households);
-        return shared.camundaFeel.evaluate(ex.input(), ex.asOf());
+        return evaluate(shared.camundaFeel, cursor.take(shared.households));
     }
 
     @Benchmark
     public Object camundaJuel(Shared shared, ExampleCursor cursor) {
-        ExampleCase ex = cursor.take(shared.households);
-        return shared.camundaJuel.evaluate(ex.input(), ex.asOf());
+        return evaluate(shared.camundaJuel, cursor.take(shared.households));
     }
 
     @Benchmark
     public Object kieDmn(Shared shared, ExampleCursor cursor) {
-        ExampleCase ex = cursor.take(shared.households);
-        return shared.kie.evaluate(ex.input(), ex.asOf());
+        return evaluate(shared.kie, cursor.take(shared.households));
+    }
+
+    private static Object evaluate(DmnPolicy peer, ExampleCase ex) {
+        return peer.evaluate(ex.input(), ex.asOf());
     }
 }

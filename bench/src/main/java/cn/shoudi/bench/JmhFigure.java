@@ -10,6 +10,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.util.Statistics;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -71,6 +72,12 @@ public final class JmhFigure {
      */
     public static void print(String title, Map<Integer, Map<String, Statistics>> results, String subject,
                              String baseline, String goal) {
+        print(title, results, subject, List.of(baseline), goal);
+    }
+
+    /** As {@link #print(String, Map, String, String, String)}, with one ratio line per baseline. */
+    public static void print(String title, Map<Integer, Map<String, Statistics>> results, String subject,
+                             List<String> baselines, String goal) {
         System.out.println();
         System.out.println(title + " (µs per household, JMH SampleTime; households/s over all threads)");
         System.out.printf("%-8s %-14s %10s %10s %10s %14s%n", "threads", "variant", "mean", "p50", "p99",
@@ -83,11 +90,13 @@ public final class JmhFigure {
                         st.getPercentile(50), st.getPercentile(99), throughput(st, threads));
             }
             Statistics a = e.getValue().get(subject);
-            Statistics b = e.getValue().get(baseline);
-            System.out.printf("%-8d %-14s %10.4f %10.4f %10.4f %14.2f   (%s ÷ %s; %s)%n", threads, "ratio",
-                    a.getMean() / b.getMean(), a.getPercentile(50) / b.getPercentile(50),
-                    a.getPercentile(99) / b.getPercentile(99), throughput(a, threads) / throughput(b, threads),
-                    subject, baseline, goal);
+            for (String baseline : baselines) {
+                Statistics b = e.getValue().get(baseline);
+                System.out.printf("%-8d %-14s %10.4f %10.4f %10.4f %14.2f   (%s ÷ %s; %s)%n", threads, "ratio",
+                        a.getMean() / b.getMean(), a.getPercentile(50) / b.getPercentile(50),
+                        a.getPercentile(99) / b.getPercentile(99), throughput(a, threads) / throughput(b, threads),
+                        subject, baseline, goal);
+            }
         }
     }
 

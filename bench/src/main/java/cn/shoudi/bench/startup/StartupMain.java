@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Figure 6: start-up, cold, each run in a fresh JVM. Two parts:
+ * Figure 7: start-up, cold, each run in a fresh JVM. Two parts:
  * <ol>
  *   <li><b>The shipped policy compiled</b> ({@link CompileCold} in a new JVM on this module's class path): the first
  *   {@code PolicyCompiler.compile} of the JVM, beside the floor of reading the same workbooks with Apache POI only
@@ -160,7 +160,7 @@ public final class StartupMain {
 
     private static void print(List<double[]> compile, List<Start> demo, List<Start> floor) {
         System.out.println();
-        System.out.println("Figure 6 — start-up, cold (each run a fresh JVM; median of " + demo.size() + " runs, ms)");
+        System.out.println("Figure 7 — start-up, cold (each run a fresh JVM; median of " + demo.size() + " runs, ms)");
         double read = median(compile.stream().mapToDouble(c -> c[0]).toArray());
         double compiled = median(compile.stream().mapToDouble(c -> c[1]).toArray());
         System.out.printf("  shipped policy, first compile of a fresh JVM: %8.0f   floor (POI reading the same workbooks"

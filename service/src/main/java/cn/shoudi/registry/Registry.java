@@ -198,8 +198,27 @@ public class Registry {
     /** The household a member with this ID number belongs to, if any. */
     @Transactional(readOnly = true)
     public Optional<Long> householdOfMember(String idNumber) {
-        return jdbc.sql("SELECT household_id FROM registry_member WHERE id_number = ? ORDER BY household_id LIMIT 1")
-                .param(idNumber.trim().toUpperCase()).query(Long.class).optional();
+        return Optional.ofNullable(householdsOfMembers(List.of(idNumber)).get(idNumber.trim().toUpperCase()));
+    }
+
+    /**
+     * The households of several members by ID number, in one query per call: each number (trimmed, upper case) that
+     * belongs to a member maps to its household, the lowest id when several hold it, as {@link #householdOfMember}
+     * answers; numbers of nobody are absent. Callers send a few thousand numbers at most per call.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Long> householdsOfMembers(Collection<String> idNumbers) {
+        Map<String, Long> out = new HashMap<>();
+        if (idNumbers.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT id_number, MIN(household_id) FROM registry_member WHERE id_number IN (:ids) "
+                        + "GROUP BY id_number")
+                .param("ids", idNumbers.stream().map(id -> id.trim().toUpperCase()).collect(Collectors.toSet()))
+                .query(rs -> {
+                    out.put(rs.getString(1).toUpperCase(), rs.getLong(2));
+                });
+        return out;
     }
 
     /** Whether a cadre exists. */

@@ -195,16 +195,10 @@ public class Registry {
         return jdbc.sql("SELECT COUNT(*) FROM registry_household WHERE status = 'ACTIVE'").query(Long.class).single();
     }
 
-    /** The household a member with this ID number belongs to, if any. */
-    @Transactional(readOnly = true)
-    public Optional<Long> householdOfMember(String idNumber) {
-        return Optional.ofNullable(householdsOfMembers(List.of(idNumber)).get(idNumber.trim().toUpperCase()));
-    }
-
     /**
      * The households of several members by ID number, in one query per call: each number (trimmed, upper case) that
-     * belongs to a member maps to its household, the lowest id when several hold it, as {@link #householdOfMember}
-     * answers; numbers of nobody are absent. Callers send a few thousand numbers at most per call.
+     * belongs to a member maps to its household (the lowest id when several hold it); numbers of nobody are
+     * absent. Callers send a few thousand numbers at most per call.
      */
     @Transactional(readOnly = true)
     public Map<String, Long> householdsOfMembers(Collection<String> idNumbers) {

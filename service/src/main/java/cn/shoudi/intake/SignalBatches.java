@@ -5,6 +5,8 @@ import cn.shoudi.Retrying;
 import cn.shoudi.intake.SignalBatch.Counts;
 import cn.shoudi.intake.SignalBatch.RecordResult;
 import cn.shoudi.intake.SignalService.Incoming;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -18,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,11 +46,15 @@ import java.util.TreeSet;
 @Service
 class SignalBatches {
 
+    private static final Logger log = LoggerFactory.getLogger(SignalBatches.class);
+
     /** Records per lookup and per insert batch. */
     static final int CHUNK = 1000;
     /** Households per {@link SignalsRecorded} event: one page of evaluation. */
     static final int HOUSEHOLDS_PER_EVENT = 500;
     private static final int ATTEMPTS = 3;
+    private static final int[] RESULT_TYPES = {Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.BIGINT, Types.BIGINT};
 
     private final SignalService signals;
     private final JdbcClient jdbc;
@@ -83,8 +90,16 @@ class SignalBatches {
      */
     SignalBatch receive(String department, String receivedBy, String fileName, SignalFile.Format format,
                         byte[] bytes) {
-        return receive(new Upload(department, receivedBy, fileName, format,
-                SignalFile.read(format, bytes, json, properties.maxBatchRecords())));
+        long started = System.nanoTime();
+        List<SignalFile.Line> lines = SignalFile.read(format, bytes, json, properties.maxBatchRecords());
+        long read = System.nanoTime();
+        SignalBatch batch = receive(new Upload(department, receivedBy, fileName, format, lines));
+        Counts c = batch.counts();
+        log.info("batch {} of {} ({}, {} bytes): {} records, {} new, {} unmatched, {} repeats, {} invalid, {} "
+                        + "households; read in {} ms, stored in {} ms", batch.id(), department, format, bytes.length,
+                c.records(), c.created(), c.unmatched(), c.duplicates(), c.invalid(), c.households(),
+                (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+        return batch;
     }
 
     /** A record that passed validation, normalized, its source filled in. */
@@ -221,13 +236,15 @@ class SignalBatches {
 
     /** Inserts new signals in one JDBC batch and returns their ids in the same order. */
     private List<Long> insertSignals(List<Signal> rows) {
+        // nullable values carry their SQL type: an untyped null makes the driver look the type up
         SqlParameterSource[] params = rows.stream().map(s -> new MapSqlParameterSource()
                         .addValue("source", s.source()).addValue("eventId", s.eventId()).addValue("kind", s.kind())
-                        .addValue("amount", s.amount()).addValue("eventDate", s.eventDate())
-                        .addValue("idNumber", s.idNumber()).addValue("detail", s.detail())
-                        .addValue("householdId", s.householdId()).addValue("status", s.status())
-                        .addValue("reason", s.reason()).addValue("receivedAt", Timestamp.from(s.receivedAt()))
-                        .addValue("resolvedBy", s.resolvedBy()))
+                        .addValue("amount", s.amount(), Types.DECIMAL).addValue("eventDate", s.eventDate())
+                        .addValue("idNumber", s.idNumber()).addValue("detail", s.detail(), Types.VARCHAR)
+                        .addValue("householdId", s.householdId(), Types.BIGINT).addValue("status", s.status())
+                        .addValue("reason", s.reason(), Types.VARCHAR)
+                        .addValue("receivedAt", Timestamp.from(s.receivedAt()))
+                        .addValue("resolvedBy", s.resolvedBy(), Types.VARCHAR))
                 .toArray(SqlParameterSource[]::new);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         named.batchUpdate("INSERT INTO intake_signal (source, event_id, kind, amount, event_date, id_number, detail, "
@@ -252,7 +269,7 @@ class SignalBatches {
         for (int from = 0; from < rows.size(); from += CHUNK) {
             named.getJdbcTemplate().batchUpdate("INSERT INTO intake_signal_batch_record (batch_id, line_no, event_id, "
                     + "status, problems, signal_id, household_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    rows.subList(from, Math.min(rows.size(), from + CHUNK)));
+                    rows.subList(from, Math.min(rows.size(), from + CHUNK)), RESULT_TYPES);
         }
     }
 

@@ -68,6 +68,11 @@ class SignalService {
         Incoming normalized() {
             return new Incoming(source, eventId.trim(), kind, amount, date, idNumber.trim().toUpperCase(), detail);
         }
+
+        /** The same signal from this source. */
+        Incoming withSource(String department) {
+            return new Incoming(department, eventId, kind, amount, date, idNumber, detail);
+        }
     }
 
     /** The stored signal and whether this call stored it (false for a repeat of the same event). */

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A department's batch (its daily file): every record validated and reported, new events stored once, members matched,
@@ -203,11 +204,12 @@ class SignalBatchIntegrationTest {
         String csv = "事件编号,信号类型,金额,事件日期,身份证号,说明\n"
                 + p + "1,住院自付,4000,2021-03-01," + a[1] + ",\"住院结算, 第一次\"\n"
                 + p + "2,住院自付,2000,2021/04/01," + a[1] + ",住院结算\n"
-                + p + "3,门诊自付,100,2021-04-01,500243196504120012,\n";
+                + p + "3,门诊自付,100,2021-04-01,500243196504120012,\n"
+                + p + "4,门诊自付,100,2021-04-01," + TestIds.fresh("1971", false) + ",\n";
         Map<String, Object> first = body(upload("医保", "医保-20210601.csv", csv.getBytes(StandardCharsets.UTF_8)));
         assertThat((Map<String, Object>) first.get("counts")).containsEntry("created", 2).containsEntry("invalid", 1)
-                .containsEntry("households", 1);
-        assertThat(records(first)).extracting(r -> r.get("line")).containsExactly(2, 3, 4);
+                .containsEntry("unmatched", 1).containsEntry("households", 1);
+        assertThat(records(first)).extracting(r -> r.get("line")).containsExactly(2, 3, 4, 5);
         api.awaitOutboxDrained();
         long household = (long) a[0];
         int assessmentsBefore = assessments(household);
@@ -221,11 +223,13 @@ class SignalBatchIntegrationTest {
         assertThat(second).containsEntry("status", 201);
         Map<String, Object> report = body(second);
         assertThat(report.get("id")).isNotEqualTo(first.get("id"));
-        assertThat((Map<String, Object>) report.get("counts")).containsEntry("records", 3).containsEntry("created", 0)
-                .containsEntry("unmatched", 0).containsEntry("duplicates", 2).containsEntry("invalid", 1)
+        assertThat((Map<String, Object>) report.get("counts")).containsEntry("records", 4).containsEntry("created", 0)
+                .containsEntry("unmatched", 0).containsEntry("duplicates", 3).containsEntry("invalid", 1)
                 .containsEntry("households", 0);
-        assertThat(records(report)).extracting(r -> r.get("signalId"))
-                .containsExactlyElementsOf(records(first).stream().map(r -> r.get("signalId")).toList());
+        assertThat(records(report)).extracting(r -> r.get("statusLabel")).containsExactly("重复", "重复", "无效", "重复");
+        assertThat(records(report)).extracting(r -> r.get("signalId"), r -> r.get("householdId"))
+                .containsExactlyElementsOf(records(first).stream()
+                        .map(r -> tuple(r.get("signalId"), r.get("householdId"))).toList());
         api.awaitOutboxDrained();
         assertThat(signalCount()).isEqualTo(signalsBefore);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION").query(Long.class).single())

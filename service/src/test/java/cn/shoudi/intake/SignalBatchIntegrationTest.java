@@ -289,4 +289,25 @@ class SignalBatchIntegrationTest {
         assertThat((String) body(wrongType).get("detail")).contains(".jsonl").contains(".csv").contains(".xlsx");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM intake_signal_batch").query(Long.class).single()).isEqualTo(batches);
     }
+
+    @Test
+    void aJsonLinesBodyMayBeLargerThanOtherJsonBodiesUpToItsOwnLimit() {
+        String detail = "x".repeat(30_000);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            lines.add(line("YB-BIG-" + System.nanoTime() + "-" + i, "门诊自付", 10, "500243196504120011")
+                    .replace("结算", detail));
+        }
+        String body = String.join("\n", lines);
+        assertThat(body.length()).isGreaterThan(1_048_576);
+
+        Map<String, Object> accepted = post("医保", body);
+        int refused = api.asDepartment("医保").http().post().uri("/api/signals/batches").contentType(NDJSON)
+                .body(new byte[10_485_761]).exchange((rq, rs) -> rs.getStatusCode().value());
+
+        assertThat(accepted).containsEntry("status", 201);
+        assertThat((Map<String, Object>) body(accepted).get("counts")).containsEntry("invalid", 40);
+        assertThat((List<String>) records(body(accepted)).get(0).get("problems")).contains("说明（detail）最多500个字符");
+        assertThat(refused).isEqualTo(413);
+    }
 }

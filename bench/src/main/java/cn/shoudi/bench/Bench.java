@@ -1,6 +1,7 @@
 package cn.shoudi.bench;
 
 import cn.shoudi.bench.evaluation.EvaluationMain;
+import cn.shoudi.bench.feed.FeedMain;
 import cn.shoudi.bench.peer.PeerMain;
 import cn.shoudi.bench.latency.LatencyMain;
 import cn.shoudi.bench.publish.PublishMain;
@@ -13,9 +14,9 @@ import java.util.Arrays;
  * One entry point for the {@code bench} Maven profile: {@code Bench <figure> [arguments of that figure]}, where the
  * figure is {@code evaluation} (Drools vs hand-written), {@code peer} (Drools vs Camunda DMN), {@code reevaluation}
  * (full re-evaluation on MariaDB vs the do-nothing evaluator), {@code latency} (event to task through the REST API),
- * {@code publish} (publish time of generated policies), {@code startup} (cold start-up of the service and the first
- * compile of the policy) or {@code all} (each with its defaults). Each figure also has
- * its own main.
+ * {@code publish} (publish time of generated policies), {@code feed} (a department's 10,000-signal batch through REST,
+ * end to end), {@code startup} (cold start-up of the service and the first compile of the policy) or {@code all} (each
+ * with its defaults). Each figure also has its own main.
  */
 public final class Bench {
 
@@ -31,6 +32,7 @@ public final class Bench {
             case "reevaluation" -> ReEvaluationMain.main(rest);
             case "latency" -> LatencyMain.main(rest);
             case "publish" -> PublishMain.main(rest);
+            case "feed" -> FeedMain.main(rest);
             case "startup" -> StartupMain.main(rest);
             case "all" -> {
                 EvaluationMain.main(rest);
@@ -38,10 +40,11 @@ public final class Bench {
                 ReEvaluationMain.main(new String[0]);
                 LatencyMain.main(new String[0]);
                 PublishMain.main(new String[0]);
+                FeedMain.main(new String[0]);
                 StartupMain.main(new String[0]);
             }
             default -> throw new IllegalArgumentException("unknown figure '" + figure
-                    + "': use evaluation, peer, reevaluation, latency, publish, startup or all");
+                    + "': use evaluation, peer, reevaluation, latency, publish, feed, startup or all");
         }
     }
 }

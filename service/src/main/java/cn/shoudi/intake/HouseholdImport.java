@@ -3,27 +3,12 @@ package cn.shoudi.intake;
 import cn.shoudi.registry.HouseholdData;
 import cn.shoudi.registry.MemberData;
 import cn.shoudi.registry.Registrar;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,10 +109,10 @@ public class HouseholdImport {
         String name = fileName == null ? "" : fileName.toLowerCase();
         if (name.endsWith(".xlsx")) {
             encoding = "xlsx";
-            table = readXlsx(bytes);
+            table = TableFiles.readXlsx(bytes);
         } else if (name.endsWith(".csv")) {
-            encoding = isUtf8(bytes) ? "UTF-8" : "GBK";
-            table = readCsv(new String(stripBom(bytes), Charset.forName(encoding)));
+            encoding = TableFiles.csvEncoding(bytes);
+            table = TableFiles.readCsv(bytes, encoding);
         } else {
             throw new InvalidRequestException("请上传 .xlsx 或 .csv 文件（户籍导出格式，可下载模板）");
         }
@@ -402,91 +387,5 @@ public class HouseholdImport {
             errors.add(t.error(r, "出生日期", "出生日期「" + v + "」无效，应写成 1965-04-12"));
             return null;
         }
-    }
-
-    private static List<List<String>> readXlsx(byte[] bytes) {
-        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
-            Sheet sheet = wb.getSheetAt(0);
-            DataFormatter fmt = new DataFormatter();
-            List<List<String>> out = new ArrayList<>();
-            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                List<String> cells = new ArrayList<>();
-                int width = Math.max(sheet.getRow(0) == null ? 0 : sheet.getRow(0).getLastCellNum(), 0);
-                for (int c = 0; c < width; c++) {
-                    Cell cell = row == null ? null : row.getCell(c);
-                    if (cell == null) {
-                        cells.add("");
-                    } else if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-                        cells.add(cell.getLocalDateTimeCellValue().toLocalDate().toString());
-                    } else if (cell.getCellType() == CellType.NUMERIC) {
-                        cells.add(new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros()
-                                .toPlainString());
-                    } else {
-                        cells.add(fmt.formatCellValue(cell).trim());
-                    }
-                }
-                out.add(cells);
-            }
-            return out;
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidRequestException("无法读取该 Excel 文件：" + e.getMessage());
-        }
-    }
-
-    /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
-    static List<List<String>> readCsv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(ch);
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    private static boolean isUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
-    private static byte[] stripBom(byte[] b) {
-        return b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF
-                ? Arrays.copyOfRange(b, 3, b.length) : b;
     }
 }

@@ -1,7 +1,9 @@
 package cn.shoudi.intake;
 
+import cn.shoudi.Masked;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,7 +15,7 @@ import java.time.LocalDate;
  */
 @Table("intake_signal")
 record Signal(@Id Long id, String source, String eventId, String kind, BigDecimal amount, LocalDate eventDate,
-              @tools.jackson.databind.annotation.JsonSerialize(using = cn.shoudi.Masked.IdNumber.class)
+              @JsonSerialize(using = Masked.IdNumber.class)
               String idNumber, String detail, Long householdId, String status, String reason, Instant receivedAt,
               String resolvedBy) {
 

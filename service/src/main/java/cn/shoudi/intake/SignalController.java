@@ -1,30 +1,43 @@
 package cn.shoudi.intake;
 
+import cn.shoudi.Problems;
 import cn.shoudi.Viewer;
-import org.springframework.security.access.AccessDeniedException;
-
+import cn.shoudi.registry.Registry;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
-/** Department signals: receive (idempotent by source event id), the review queue, manual matching. */
+/**
+ * Department signals: receive one (idempotent by source event id) or a department's batch file, the batch reports, the
+ * review queue, manual matching.
+ */
 @RestController
 public class SignalController {
 
+    /** JSON lines, one signal a line: the body of a batch sent without a file upload. */
+    static final String NDJSON = "application/x-ndjson";
+
     private final SignalService service;
+    private final SignalBatches batches;
+    private final Registry registry;
 
-    private final cn.shoudi.registry.Registry registry;
-
-    SignalController(SignalService service, cn.shoudi.registry.Registry registry) {
-        this.registry = registry;
+    SignalController(SignalService service, SignalBatches batches, Registry registry) {
         this.service = service;
+        this.batches = batches;
+        this.registry = registry;
     }
 
     /** 201 for a new signal, 200 with the stored one for a repeat of the same source event. */
@@ -37,6 +50,34 @@ public class SignalController {
         SignalService.Received r = service.receive(body);
         return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/signals/" + r.signal().id())).body(r.signal());
+    }
+
+    /**
+     * A department's batch as JSON lines in the body ({@code fileName} names it in the report): 201 with the report of
+     * every record; records of another department's source are reported invalid, the others stored.
+     */
+    @PostMapping(path = "/api/signals/batches", consumes = NDJSON)
+    public ResponseEntity<SignalBatch> receiveBatch(@RequestBody byte[] body,
+                                                    @RequestParam(required = false) String fileName) {
+        return created(batches.receive(department(), Viewer.current().username(), fileName, SignalFile.Format.JSONL,
+                body));
+    }
+
+    /** A department's batch as an uploaded file: .jsonl, .csv or .xlsx (see {@link SignalFile}). */
+    @PostMapping(path = "/api/signals/batches", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<SignalBatch> uploadBatch(@RequestParam("file") MultipartFile file) throws IOException {
+        return created(batches.receive(department(), Viewer.current().username(), file.getOriginalFilename(),
+                SignalFile.formatOf(file.getOriginalFilename()), file.getBytes()));
+    }
+
+    /** A batch's report again: a department reads its own batches, an information officer every batch. */
+    @GetMapping("/api/signals/batches/{id}")
+    public SignalBatch batch(@PathVariable long id) {
+        Viewer v = Viewer.current();
+        boolean department = "DEPARTMENT".equals(v.role());
+        return batches.find(id).filter(b -> !department || b.department().equals(v.department()))
+                .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND,
+                        "not-found", "未找到", "批次 #" + id + " 不存在"), null));
     }
 
     @GetMapping("/api/signals/review")
@@ -52,5 +93,18 @@ public class SignalController {
         Viewer v = Viewer.current();
         registry.requireVisible(v, body.householdId());
         return service.match(id, body.householdId(), v.username());
+    }
+
+    /** The department the signed-in client sends for; 403 for an account tied to none. */
+    private static String department() {
+        String department = Viewer.current().department();
+        if (department == null) {
+            throw new AccessDeniedException("a batch is sent by a department's account");
+        }
+        return department;
+    }
+
+    private static ResponseEntity<SignalBatch> created(SignalBatch batch) {
+        return ResponseEntity.created(URI.create("/api/signals/batches/" + batch.id())).body(batch);
     }
 }

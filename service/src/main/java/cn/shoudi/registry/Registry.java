@@ -195,11 +195,24 @@ public class Registry {
         return jdbc.sql("SELECT COUNT(*) FROM registry_household WHERE status = 'ACTIVE'").query(Long.class).single();
     }
 
-    /** The household a member with this ID number belongs to, if any. */
+    /**
+     * The households of several members by ID number, in one query per call: each number (trimmed, upper case) that
+     * belongs to a member maps to its household (the lowest id when several hold it); numbers of nobody are
+     * absent. Callers send a few thousand numbers at most per call.
+     */
     @Transactional(readOnly = true)
-    public Optional<Long> householdOfMember(String idNumber) {
-        return jdbc.sql("SELECT household_id FROM registry_member WHERE id_number = ? ORDER BY household_id LIMIT 1")
-                .param(idNumber.trim().toUpperCase()).query(Long.class).optional();
+    public Map<String, Long> householdsOfMembers(Collection<String> idNumbers) {
+        Map<String, Long> out = new HashMap<>();
+        if (idNumbers.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT id_number, MIN(household_id) FROM registry_member WHERE id_number IN (:ids) "
+                        + "GROUP BY id_number")
+                .param("ids", idNumbers.stream().map(id -> id.trim().toUpperCase()).collect(Collectors.toSet()))
+                .query(rs -> {
+                    out.put(rs.getString(1).toUpperCase(), rs.getLong(2));
+                });
+        return out;
     }
 
     /** Whether a cadre exists. */

@@ -50,7 +50,8 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)))
-                .addFilterBefore(new BodySizeLimit(properties.maxJsonBodyBytes()), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BodySizeLimit(properties.maxJsonBodyBytes(), properties.maxBatchBodyBytes()),
+                        BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiKeyFilter(accounts, audit, clock), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RequestAudit(audit), BasicAuthenticationFilter.class);
         return http.build();
@@ -93,7 +94,8 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/api/policy/**").hasAnyRole("POLICY", "LEADER")
                 .requestMatchers("/api/policy/**").hasRole("POLICY")
                 // intake
-                .requestMatchers(HttpMethod.POST, "/api/signals").hasRole("DEPARTMENT")
+                .requestMatchers(HttpMethod.POST, "/api/signals", "/api/signals/batches").hasRole("DEPARTMENT")
+                .requestMatchers(HttpMethod.GET, "/api/signals/batches/*").hasAnyRole("DEPARTMENT", "INFO_OFFICER")
                 .requestMatchers("/api/signals/**").hasRole("INFO_OFFICER")
                 .requestMatchers("/api/imports/**").hasRole("INFO_OFFICER")
                 // reporting

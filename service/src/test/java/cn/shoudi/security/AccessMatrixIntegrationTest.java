@@ -120,6 +120,8 @@ class AccessMatrixIntegrationTest {
             {"GET /api/policy/diff", "/api/policy/diff?from=999998&to=999999", "POLICY LEADER"},
             {"GET /api/policy/audit", "/api/policy/audit", "POLICY LEADER"},
             {"POST /api/signals", "/api/signals {\"source\":\"医保\"}", "DEPARTMENT"},
+            {"POST /api/signals/batches", "/api/signals/batches {}", "DEPARTMENT"},
+            {"GET /api/signals/batches/{id}", "/api/signals/batches/999999", "DEPARTMENT INFO_OFFICER"},
             {"GET /api/signals/review", "/api/signals/review", "INFO_OFFICER"},
             {"POST /api/signals/{id}/match", "/api/signals/999999/match {\"householdId\":{H}}", "INFO_OFFICER"},
             {"POST /api/imports/households", "/api/imports/households multipart", "INFO_OFFICER"},

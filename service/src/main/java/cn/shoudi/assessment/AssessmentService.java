@@ -71,7 +71,8 @@ public class AssessmentService {
     private final MeterRegistry meters;
     private final Timer evaluations;
     private final IntakeSignals signals;
-    private final ChangeBatches changes = new ChangeBatches(this::assessChanges);
+    private final ChangeBatches changes = new ChangeBatches(Runtime.getRuntime().availableProcessors(),
+            this::assessChanges);
 
     AssessmentService(IntakeSignals signals, MeterRegistry meters, Registry registry, ActivePolicy policy, AssessmentWriter writer, JdbcClient jdbc,
                       JsonMapper json, ApplicationEventPublisher events, PlatformTransactionManager txManager,

@@ -15,7 +15,9 @@ import java.util.function.Function;
  * over so far and has them assessed together (set reads, one write, one event for monitoring), while the others wait.
  * Under light load a batch is one household and nobody waits for anyone; under load batches grow by themselves with
  * the changes that arrive while one is assessed. A thread returns only once its household's batch has been stored, so
- * the outbox still marks a change handled only when its assessment is. One batch runs at a time in an instance.
+ * the outbox still marks a change handled only when its assessment is. Up to {@code parallel} batches run at a time
+ * (one per core: a single one would get too little of the CPU beside the requests being served); two batches holding
+ * the same household are kept apart by the rule {@link AssessmentService#writeChanges} writes by.
  */
 final class ChangeBatches {
 
@@ -23,17 +25,20 @@ final class ChangeBatches {
     }
 
     private final Function<List<Long>, Set<Long>> assess;
+    private final int parallel;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition finished = lock.newCondition();
     private List<Waiting> queue = new ArrayList<>();
-    private boolean running;
+    private int running;
 
     /**
-     * @param assess assesses a batch of households (distinct, in id order) and returns those whose evaluation failed;
-     *               an exception fails the whole batch
+     * @param parallel how many batches may run at a time, at least 1
+     * @param assess   assesses a batch of households (distinct, in id order) and returns those whose evaluation
+     *                 failed; an exception fails the whole batch
      */
-    ChangeBatches(Function<List<Long>, Set<Long>> assess) {
+    ChangeBatches(int parallel, Function<List<Long>, Set<Long>> assess) {
         this.assess = assess;
+        this.parallel = Math.max(1, parallel);
     }
 
     /**
@@ -47,11 +52,11 @@ final class ChangeBatches {
         try {
             queue.add(me);
             while (!me.result().isDone()) {
-                if (running) {
+                if (running >= parallel || queue.isEmpty()) {
                     finished.awaitUninterruptibly();
                     continue;
                 }
-                running = true;
+                running++;
                 List<Waiting> batch = queue;
                 queue = new ArrayList<>();
                 lock.unlock();
@@ -59,7 +64,7 @@ final class ChangeBatches {
                     run(batch);
                 } finally {
                     lock.lock();
-                    running = false;
+                    running--;
                     finished.signalAll();
                 }
             }

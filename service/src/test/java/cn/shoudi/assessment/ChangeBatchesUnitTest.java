@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link ChangeBatches} with a stand-in for the assessment: changes arriving while a batch runs are assessed together
- * in the next one, each change's thread returns once its batch is done, and failures reach exactly the threads whose
- * household failed.
+ * {@link ChangeBatches} with a stand-in for the assessment: changes arriving while the batches allowed run are assessed
+ * together in the next one, each change's thread returns once its batch is done, and failures reach exactly the threads
+ * whose household failed.
  */
 class ChangeBatchesUnitTest {
 
@@ -28,7 +28,7 @@ class ChangeBatchesUnitTest {
     void changesArrivingDuringABatchAreAssessedTogetherInTheNext() throws Exception {
         CountDownLatch firstStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ChangeBatches changes = new ChangeBatches(ids -> {
+        ChangeBatches changes = new ChangeBatches(1, ids -> {
             batches.add(ids);
             firstStarted.countDown();
             await(release);
@@ -65,10 +65,32 @@ class ChangeBatchesUnitTest {
     }
 
     @Test
+    void upToParallelBatchesRunAtATime() throws Exception {
+        CountDownLatch bothStarted = new CountDownLatch(2);
+        ChangeBatches changes = new ChangeBatches(2, ids -> {
+            batches.add(ids);
+            bothStarted.countDown();
+            await(bothStarted);
+            return Set.of();
+        });
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = threads.submit(() -> changes.assess(1));
+            Future<?> second = threads.submit(() -> changes.assess(2));
+            first.get(10, TimeUnit.SECONDS);
+            second.get(10, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(bothStarted.getCount()).as("the second batch ran while the first was running").isZero();
+        assertThat(batches).containsExactlyInAnyOrder(List.of(1L), List.of(2L));
+    }
+
+    @Test
     void aLoneChangeIsAssessedAtOnceOnItsOwnThread() {
         Thread caller = Thread.currentThread();
         List<Thread> ran = new ArrayList<>();
-        new ChangeBatches(ids -> {
+        new ChangeBatches(1, ids -> {
             batches.add(ids);
             ran.add(Thread.currentThread());
             return Set.of();
@@ -79,14 +101,14 @@ class ChangeBatchesUnitTest {
 
     @Test
     void aFailedHouseholdFailsItsOwnChangeOnly() throws Exception {
-        ChangeBatches changes = new ChangeBatches(ids -> {
+        ChangeBatches changes = new ChangeBatches(1, ids -> {
             batches.add(ids);
             return Set.of(3L);
         });
         changes.assess(2);
         assertThatThrownBy(() -> changes.assess(3)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("household 3");
-        ChangeBatches broken = new ChangeBatches(ids -> {
+        ChangeBatches broken = new ChangeBatches(1, ids -> {
             throw new IllegalArgumentException("no connection");
         });
         assertThatThrownBy(() -> broken.assess(4)).isInstanceOf(IllegalArgumentException.class)

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 public final class StatementCounter implements QueryInterceptor {
 
     private static final Map<String, LongAdder> BY_TEXT = new ConcurrentHashMap<>();
+    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
     private static final Pattern LITERALS = Pattern.compile("'[^']*'|\\b\\d+\\b");
 
     /** Statements so far. */
@@ -49,6 +50,12 @@ public final class StatementCounter implements QueryInterceptor {
                 .toList();
     }
 
+    /** The statement's first 110 characters, literals folded so that statements with values inline count as one. */
+    private static String key(String text) {
+        String folded = LITERALS.matcher(text.length() > 300 ? text.substring(0, 300) : text).replaceAll("?");
+        return folded.length() > 110 ? folded.substring(0, 110) : folded;
+    }
+
     @Override
     public QueryInterceptor init(MysqlConnection conn, Properties props, Log log) {
         return this;
@@ -56,10 +63,11 @@ public final class StatementCounter implements QueryInterceptor {
 
     @Override
     public <T extends Resultset> T preProcess(Supplier<String> sql, Query query) {
+        // a prepared statement's text is one of a few hundred, as are short ones (SET autocommit, COMMIT): their key
+        // is computed once
         String text = query instanceof PreparedQuery p ? p.getOriginalSql() : sql.get();
-        // literals folded, so that statements written with their values inline count as one
-        String folded = LITERALS.matcher(text.length() > 300 ? text.substring(0, 300) : text).replaceAll("?");
-        String key = folded.length() > 110 ? folded.substring(0, 110) : folded;
+        String key = query instanceof PreparedQuery || text.length() < 64
+                ? KEYS.computeIfAbsent(text, StatementCounter::key) : key(text);
         BY_TEXT.computeIfAbsent(key, k -> new LongAdder()).increment();
         return null;
     }

@@ -103,6 +103,11 @@ public final class ApiClient {
                 .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse("");
     }
 
+    /** The same application, signed in by an API key (header {@code X-Api-Key}). */
+    public ApiClient withApiKey(String apiKey) {
+        return new ApiClient(port, jdbc, null, apiKey);
+    }
+
     /** Not signed in. */
     public ApiClient anonymous() {
         return new ApiClient(port, jdbc, null, null);

@@ -23,9 +23,18 @@ class JdbcSettingsUnitTest {
     }
 
     @Test
+    void mysqlUrlsGetTheirParsedStatementsCachedAndNoRoundTripsForSessionStateTheyHave() {
+        assertThat(processed("jdbc:mysql://db:3306/shoudi?connectionTimeZone=UTC").getDataSourceProperties())
+                .containsEntry("cachePrepStmts", "true").containsEntry("prepStmtCacheSize", "500")
+                .containsEntry("prepStmtCacheSqlLimit", "4096").containsEntry("useLocalSessionState", "true");
+    }
+
+    @Test
     void anExplicitSettingInTheUrlAndOtherDatabasesAreLeftAlone() {
         assertThat(processed("jdbc:mysql://db/shoudi?rewriteBatchedStatements=false").getDataSourceProperties())
-                .doesNotContainKey("rewriteBatchedStatements");
+                .doesNotContainKey("rewriteBatchedStatements").containsEntry("cachePrepStmts", "true");
+        assertThat(processed("jdbc:mysql://db/shoudi?cachePrepStmts=false").getDataSourceProperties())
+                .doesNotContainKey("cachePrepStmts").containsEntry("rewriteBatchedStatements", "true");
         assertThat(processed("jdbc:h2:mem:shoudi;MODE=MySQL").getDataSourceProperties()).isEmpty();
     }
 }

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 
 /**
  * Accounts the integration tests sign in with, written straight into the accounts table (idempotently) with one
- * known password; department clients get a known API key.
+ * known password; department clients get a known API key that does not expire.
  */
 public final class TestAccounts {
 
@@ -27,11 +27,16 @@ public final class TestAccounts {
         if (jdbc.sql("SELECT COUNT(*) FROM security_user WHERE username = ?").param(username).query(Long.class)
                 .single() == 0) {
             jdbc.sql("INSERT INTO security_user (username, password_hash, display_name, role, cadre_id, village_id, "
-                            + "department, api_key_hash, enabled, failed_attempts, created_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, 0, ?)")
+                            + "department, enabled, failed_attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, 0, ?)")
                     .params(username, HASH, username, role, cadreId, villageId, department,
-                            department == null ? null : sha256(apiKey(department)), Timestamp.from(Instant.now()))
+                            Timestamp.from(Instant.now()))
                     .update();
+            if (department != null) {
+                String key = apiKey(department);
+                jdbc.sql("INSERT INTO security_api_key (account_id, name, prefix, key_hash, created_at, created_by) "
+                                + "SELECT id, 'test', ?, ?, ?, 'test' FROM security_user WHERE username = ?")
+                        .params(key.substring(0, 11), sha256(key), Timestamp.from(Instant.now()), username).update();
+            }
         }
         return username;
     }

@@ -42,9 +42,10 @@ import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /**
@@ -70,6 +71,8 @@ public class AssessmentService {
     private final MeterRegistry meters;
     private final Timer evaluations;
     private final IntakeSignals signals;
+    private final ChangeBatches changes = new ChangeBatches(Runtime.getRuntime().availableProcessors(),
+            this::assessChanges);
 
     AssessmentService(IntakeSignals signals, MeterRegistry meters, Registry registry, ActivePolicy policy, AssessmentWriter writer, JdbcClient jdbc,
                       JsonMapper json, ApplicationEventPublisher events, PlatformTransactionManager txManager,
@@ -101,7 +104,7 @@ public class AssessmentService {
     @Async
     @TransactionalEventListener
     void on(SignalRecorded event) {
-        assess(event.householdId());
+        changes.assess(event.householdId());
     }
 
     /** The household's snapshot completed with its department signals: everything the rules read. */
@@ -125,11 +128,14 @@ public class AssessmentService {
                 s.input().withDetails(s.input().details().withSignals(received)));
     }
 
-    /** Evaluates a household once its change is committed; the outbox retries it if the process dies first. */
+    /**
+     * Evaluates a household once its change is committed, batched with the changes being handled meanwhile (see
+     * {@link ChangeBatches}); the outbox retries it if the process dies first.
+     */
     @Async
     @TransactionalEventListener
     void on(HouseholdChanged event) {
-        assess(event.householdId());
+        changes.assess(event.householdId());
     }
 
     /**
@@ -184,7 +190,7 @@ public class AssessmentService {
      * head held when the page was read (0 for none).
      */
     record EvaluatedPage(List<Assessment> records, Map<Long, Long> headsRead, String version, LocalDate asOf,
-                         int failed) {
+                         Set<Long> failed) {
     }
 
     /**
@@ -192,8 +198,7 @@ public class AssessmentService {
      * fixed number of set queries, then hashes and evaluates them in parallel on {@code workers}. Households whose
      * data, policy version and as-of date equal their latest assessment are skipped.
      */
-    EvaluatedPage evaluatePage(List<Long> householdIds, ExecutorService workers)
-            throws InterruptedException {
+    EvaluatedPage evaluatePage(List<Long> householdIds, Executor workers) throws InterruptedException {
         return evaluatePage(householdIds, null, workers);
     }
 
@@ -202,16 +207,16 @@ public class AssessmentService {
      *                        look them up for this page
      */
     EvaluatedPage evaluatePage(List<Long> householdIds, Set<String> sharedIdNumbers,
-                               ExecutorService workers) throws InterruptedException {
+                               Executor workers) throws InterruptedException {
         Evaluator evaluator = policy.evaluator();
         String version = evaluator.policy().version();
         LocalDate asOf = properties.asOfDate(clock);
         Map<Long, Head> heads = heads(householdIds, false);
         List<HouseholdSnapshot> snapshots = complete(sharedIdNumbers == null ? registry.snapshots(householdIds)
                 : registry.snapshots(householdIds, sharedIdNumbers));
-        List<Future<Optional<Assessment>>> futures = new ArrayList<>();
+        List<CompletableFuture<Optional<Assessment>>> futures = new ArrayList<>();
         for (HouseholdSnapshot s : snapshots) {
-            futures.add(workers.submit(() -> {
+            futures.add(CompletableFuture.supplyAsync(() -> {
                 String hash = inputsHash(s.input());
                 Head head = heads.get(s.householdId());
                 if (head != null && head.matches(version, hash, asOf)) {
@@ -220,15 +225,15 @@ public class AssessmentService {
                 Evaluation evaluation = evaluations.record(() -> properties.evaluator().evaluate(evaluator, s.input(),
                         asOf));
                 return Optional.of(toRecord(s, evaluation, hash));
-            }));
+            }, workers));
         }
         List<Assessment> records = new ArrayList<>();
-        int failed = 0;
+        Set<Long> failed = new TreeSet<>();
         for (int i = 0; i < futures.size(); i++) {
             try {
                 futures.get(i).get().ifPresent(records::add);
             } catch (ExecutionException e) {
-                failed++;
+                failed.add(snapshots.get(i).householdId());
                 log.error("evaluation of household {} failed: {}", snapshots.get(i).householdId(),
                         e.getCause().toString());
             }
@@ -246,14 +251,84 @@ public class AssessmentService {
      * change-driven evaluation or another instance from data at least as recent as the page's, so the page's
      * assessment, possibly of older data, is dropped rather than written over it.
      */
+    /**
+     * Writes a page of a full re-evaluation (see {@link #write}), storing the assessments of the households whose head
+     * nobody changed since the page read them. A household whose head changed meanwhile was assessed by a
+     * change-driven evaluation or another instance from data at least as recent as the page's, so the page's
+     * assessment, possibly of older data, is dropped rather than written over it.
+     */
     PageResult writePage(EvaluatedPage page) {
+        int changed = write(page, (records, locked) -> records.stream().filter(r -> locked.get(r.householdId())
+                .assessmentId() == page.headsRead().getOrDefault(r.householdId(), 0L)).toList());
+        return new PageResult(changed, page.failed().size());
+    }
+
+    /**
+     * Assesses a batch of changed households (see {@link ChangeBatches}): evaluated as a page, on this thread, and
+     * written as {@link #writeChanges} says; evaluated again when the published policy changed meanwhile.
+     *
+     * @return the households whose evaluation failed
+     */
+    Set<Long> assessChanges(List<Long> householdIds) {
+        for (int attempt = 1; ; attempt++) {
+            EvaluatedPage page;
+            try {
+                page = evaluatePage(householdIds, Runnable::run);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            int written = writeChanges(page);
+            if (written >= 0) {
+                log.info("assessed {} changed households under {} as of {}: {} new, {} failed", householdIds.size(),
+                        page.version(), page.asOf(), written, page.failed().size());
+                return page.failed();
+            }
+            if (attempt == ATTEMPTS) {
+                throw new IllegalStateException("the published policy kept changing while households were assessed");
+            }
+        }
+    }
+
+    /**
+     * Writes the assessments of a batch of changes like a page, with the rule for changes: a household's assessment is
+     * dropped when its head already holds the same reading (inputs, policy and date) or the assessment of a later
+     * version of the household (stored meanwhile by another instance). Writes nothing and answers -1 when the published
+     * policy is no longer the one the batch was evaluated with.
+     *
+     * @return the assessments stored, or -1
+     */
+    int writeChanges(EvaluatedPage page) {
+        return write(page, (records, locked) -> {
+            if (!policy.evaluator().policy().version().equals(page.version())) {
+                return null;
+            }
+            Map<Long, Long> stored = householdVersions(locked.values().stream().map(Head::assessmentId)
+                    .filter(id -> id > 0).toList());
+            return records.stream().filter(r -> {
+                Head head = locked.get(r.householdId());
+                return !head.matches(page.version(), r.inputsHash(), page.asOf())
+                        && stored.getOrDefault(head.assessmentId(), -1L) <= r.householdVersion();
+            }).toList();
+        });
+    }
+
+    /**
+     * Writes a page's new assessments in one transaction: creates the head rows of first evaluations (before any
+     * locking read, see {@link #lockHead}), locks the page's heads in id order, stores in batches the assessments that
+     * {@code fresh} keeps (given the locked heads), replaces their heads and publishes one {@link AssessmentsRecorded}.
+     *
+     * @param fresh the records to store given the locked heads; null to store nothing and answer -1
+     * @return the assessments stored, or -1
+     */
+    private int write(EvaluatedPage page, BiFunction<List<Assessment>, Map<Long, Head>, List<Assessment>> fresh) {
         List<Assessment> records = page.records();
         if (records.isEmpty()) {
-            return new PageResult(0, page.failed());
+            return 0;
         }
         String version = page.version();
         LocalDate asOf = page.asOf();
-        int changed = Retrying.inTransaction(tx, ATTEMPTS, () -> {
+        return Retrying.inTransaction(tx, ATTEMPTS, () -> {
             List<Long> ids = records.stream().map(Assessment::householdId).sorted().toList();
             Map<Long, Head> existing = heads(ids, false);
             List<Long> missing = ids.stream().filter(id -> !existing.containsKey(id)).toList();
@@ -262,13 +337,14 @@ public class AssessmentService {
                         + "inputs_hash, as_of) VALUES " + String.join(",", missing.stream()
                         .map(id -> "(" + id + ", 0, '', '', '1970-01-01')").toList())).update();
             }
-            Map<Long, Head> locked = heads(ids, true);
-            List<Assessment> fresh = records.stream().filter(r -> locked.get(r.householdId()).assessmentId()
-                    == page.headsRead().getOrDefault(r.householdId(), 0L)).toList();
-            if (fresh.isEmpty()) {
+            List<Assessment> kept = fresh.apply(records, heads(ids, true));
+            if (kept == null) {
+                return -1;
+            }
+            if (kept.isEmpty()) {
                 return 0;
             }
-            List<Assessment> saved = writer.insert(fresh);
+            List<Assessment> saved = writer.insert(kept);
             List<Long> savedIds = saved.stream().map(Assessment::householdId).sorted().toList();
             jdbc.sql("DELETE FROM assessment_head WHERE household_id IN (:ids)").param("ids", savedIds).update();
             jdbc.sql("INSERT INTO assessment_head (household_id, assessment_id, policy_version, inputs_hash, as_of) "
@@ -283,7 +359,18 @@ public class AssessmentService {
             events.publishEvent(new AssessmentsRecorded(savedIds));
             return saved.size();
         });
-        return new PageResult(changed, page.failed());
+    }
+
+    /** The household version each of these assessments was made from. */
+    private Map<Long, Long> householdVersions(List<Long> assessmentIds) {
+        Map<Long, Long> out = new HashMap<>();
+        if (!assessmentIds.isEmpty()) {
+            jdbc.sql("SELECT id, household_version FROM assessment WHERE id IN (:ids)").param("ids", assessmentIds)
+                    .query(rs -> {
+                        out.put(rs.getLong(1), rs.getLong(2));
+                    });
+        }
+        return out;
     }
 
     /** Head rows of households, locked for update when asked. */

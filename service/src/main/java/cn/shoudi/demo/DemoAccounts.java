@@ -2,6 +2,7 @@ package cn.shoudi.demo;
 
 import cn.shoudi.security.AccountService;
 import cn.shoudi.security.AccountService.AccountData;
+import cn.shoudi.security.ApiKeyService;
 import cn.shoudi.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,7 @@ final class DemoAccounts {
     }
 
     /** Creates the accounts and logs how to sign in; the department account's API key is logged too. */
-    static void create(AccountService accounts, Map<String, Long> cadreIds, long firstVillageId, String password) {
+    static void create(AccountService accounts, ApiKeyService keys, Map<String, Long> cadreIds, long firstVillageId, String password) {
         String village = TownshipGenerator.CODE + "201";
         List<AccountData> demo = List.of(
                 new AccountData("zhengce", password, "政策股演示账号", Role.POLICY, null, null, null, true),
@@ -41,7 +42,8 @@ final class DemoAccounts {
             AccountService.AccountView v = accounts.create(d);
             how.append("\n  ").append(d.username()).append(" — ").append(d.role().label());
             if (d.role() == Role.DEPARTMENT) {
-                how.append(", API key (header X-Api-Key): ").append(accounts.issueApiKey(v.id()));
+                how.append(", API key (header X-Api-Key): ").append(keys.issue(v.id(),
+                        new ApiKeyService.NewKey("演示密钥", null)).apiKey());
             }
         }
         log.info("{}\n  sign in at http://localhost:8080/login, or call the API with HTTP Basic (curl -u zhengce:…)",

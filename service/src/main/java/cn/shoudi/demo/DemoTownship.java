@@ -5,6 +5,7 @@ import cn.shoudi.registry.TownshipData;
 import cn.shoudi.registry.TownshipLoader;
 import cn.shoudi.reporting.TownshipFacts;
 import cn.shoudi.security.AccountService;
+import cn.shoudi.security.ApiKeyService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,18 +33,20 @@ class DemoTownship implements ApplicationRunner {
     private final TownshipFacts facts;
     private final ReEvaluation reEvaluation;
     private final AccountService accounts;
+    private final ApiKeyService keys;
     private final DemoHistory history;
     private final JdbcClient jdbc;
     private final String demoPassword;
 
     DemoTownship(TownshipLoader loader, TownshipFacts facts, ReEvaluation reEvaluation, AccountService accounts,
-                 DemoHistory history, JdbcClient jdbc,
+                 ApiKeyService keys, DemoHistory history, JdbcClient jdbc,
                  @Value("${shoudi.security.demo-password:shoudi-demo-2019}") String demoPassword) {
         this.history = history;
         this.loader = loader;
         this.facts = facts;
         this.reEvaluation = reEvaluation;
         this.accounts = accounts;
+        this.keys = keys;
         this.jdbc = jdbc;
         this.demoPassword = demoPassword;
     }
@@ -64,7 +67,7 @@ class DemoTownship implements ApplicationRunner {
                 (System.nanoTime() - started) / 1_000_000, TownshipGenerator.SEED);
         long firstVillage = jdbc.sql("SELECT MIN(id) FROM registry_village WHERE township_id = ?")
                 .param(result.townshipId()).query(Long.class).single();
-        DemoAccounts.create(accounts, result.cadreIds(), firstVillage, demoPassword);
+        DemoAccounts.create(accounts, keys, result.cadreIds(), firstVillage, demoPassword);
         history.play(township, result.cadreIds());
         reEvaluation.start("载入演示乡镇" + township.name());
     }

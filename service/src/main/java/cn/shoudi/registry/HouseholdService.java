@@ -9,8 +9,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import cn.shoudi.rules.facts.FactCatalogue;
 import cn.shoudi.rules.facts.FactDefinition.Level;
@@ -251,20 +253,26 @@ class HouseholdService {
 
     /**
      * The other active households (id → version) with a member whose ID number is one of the household's members'
-     * numbers, those it is about to save or those stored before this save. One indexed query; empty when no ID number
-     * is shared, which the registry's own validation ensures for everything entered through it.
+     * numbers, those it is about to save or those stored before this save. Two indexed queries (the stored numbers by
+     * household, then the households by number; a single query with an {@code OR} of both would scan every member);
+     * empty when no ID number is shared, which the registry's own validation ensures for everything entered through it.
      */
     private Map<Long, Long> householdsSharingIdNumbers(Household h) {
-        List<String> numbers = h.members().stream().map(Member::idNumber).filter(n -> n != null && !n.isBlank())
-                .distinct().toList();
+        Set<String> numbers = new LinkedHashSet<>();
+        h.members().stream().map(Member::idNumber).filter(n -> n != null && !n.isBlank()).forEach(numbers::add);
+        if (h.id() != null) {
+            numbers.addAll(jdbc.sql("SELECT id_number FROM registry_member WHERE household_id = ? AND id_number <> ''")
+                    .param(h.id()).query(String.class).list());
+        }
         Map<Long, Long> out = new LinkedHashMap<>();
+        if (numbers.isEmpty()) {
+            return out;
+        }
         jdbc.sql("SELECT DISTINCT oh.id, oh.version FROM registry_member o "
                         + "JOIN registry_household oh ON oh.id = o.household_id "
-                        + "WHERE oh.status = 'ACTIVE' AND oh.id <> :self AND o.id_number <> '' "
-                        + "AND (o.id_number IN (:numbers) OR o.id_number IN "
-                        + "(SELECT s.id_number FROM registry_member s WHERE s.household_id = :self)) ORDER BY oh.id")
+                        + "WHERE o.id_number IN (:numbers) AND oh.status = 'ACTIVE' AND oh.id <> :self ORDER BY oh.id")
                 .param("self", h.id() == null ? -1L : h.id())
-                .param("numbers", numbers.isEmpty() ? List.of("") : numbers)
+                .param("numbers", numbers)
                 .query(rs -> {
                     out.put(rs.getLong(1), rs.getLong(2));
                 });

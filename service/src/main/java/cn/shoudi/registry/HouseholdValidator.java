@@ -35,23 +35,12 @@ class HouseholdValidator {
     static final Set<String> RISK_TYPES = allowed("riskTypes");
     private static final BigDecimal MAX_MONEY = new BigDecimal("100000000");
 
-    private final Villages villages;
-    private final VillagerGroups groups;
-    private final Cadres cadres;
-    private final Households households;
-
     private final JdbcClient jdbc;
     private final String asOf;
 
-    HouseholdValidator(Villages villages, VillagerGroups groups, Cadres cadres, Households households,
-                       JdbcClient jdbc,
-                       @Value("${shoudi.assessment.as-of:}") String asOf) {
+    HouseholdValidator(JdbcClient jdbc, @Value("${shoudi.assessment.as-of:}") String asOf) {
         this.jdbc = jdbc;
         this.asOf = asOf;
-        this.villages = villages;
-        this.groups = groups;
-        this.cadres = cadres;
-        this.households = households;
     }
 
     /**
@@ -73,23 +62,22 @@ class HouseholdValidator {
             p.add(new FieldProblem("householdNo", "REQUIRED", "户编号不能为空"));
         } else if (data.householdNo().trim().length() > 32) {
             p.add(new FieldProblem("householdNo", "TOO_LONG", "户编号不能超过32个字符"));
-        } else {
-            households.findIdByHouseholdNo(data.householdNo().trim()).filter(id -> !id.equals(householdId))
-                    .ifPresent(h -> p.add(new FieldProblem("householdNo", "DUPLICATE", "户编号已被其他户使用")));
+        }
+        References refs = references(data, householdId);
+        if (refs.otherWithNo() != null) {
+            p.add(new FieldProblem("householdNo", "DUPLICATE", "户编号已被其他户使用"));
         }
         if (data.villageId() == null) {
             p.add(new FieldProblem("villageId", "REQUIRED", "行政村不能为空"));
-        } else if (!villages.existsById(data.villageId())) {
+        } else if (!refs.villageExists()) {
             p.add(new FieldProblem("villageId", "NOT_FOUND", "行政村不存在"));
         }
         if (data.groupId() == null) {
             p.add(new FieldProblem("groupId", "REQUIRED", "村民小组不能为空"));
-        } else {
-            groups.findById(data.groupId()).ifPresentOrElse(g -> {
-                if (data.villageId() != null && !g.villageId().equals(data.villageId())) {
-                    p.add(new FieldProblem("groupId", "WRONG_VILLAGE", "村民小组不属于所选行政村"));
-                }
-            }, () -> p.add(new FieldProblem("groupId", "NOT_FOUND", "村民小组不存在")));
+        } else if (refs.groupVillage() == null) {
+            p.add(new FieldProblem("groupId", "NOT_FOUND", "村民小组不存在"));
+        } else if (data.villageId() != null && !refs.groupVillage().equals(data.villageId())) {
+            p.add(new FieldProblem("groupId", "WRONG_VILLAGE", "村民小组不属于所选行政村"));
         }
         if (blank(data.householdClass())) {
             p.add(new FieldProblem("householdClass", "REQUIRED", "户类型不能为空"));
@@ -111,12 +99,10 @@ class HouseholdValidator {
                 }
             }
         }
-        if (data.helperCadreId() != null) {
-            cadres.findById(data.helperCadreId()).ifPresentOrElse(c -> {
-                if (!c.active()) {
-                    p.add(new FieldProblem("helperCadreId", "INACTIVE", "该干部已调离或停用，不能担任帮扶责任人"));
-                }
-            }, () -> p.add(new FieldProblem("helperCadreId", "NOT_FOUND", "帮扶责任人不存在")));
+        if (data.helperCadreId() != null && refs.helperActive() == null) {
+            p.add(new FieldProblem("helperCadreId", "NOT_FOUND", "帮扶责任人不存在"));
+        } else if (data.helperCadreId() != null && !refs.helperActive()) {
+            p.add(new FieldProblem("helperCadreId", "INACTIVE", "该干部已调离或停用，不能担任帮扶责任人"));
         }
         members(data.members(), p);
         onePersonOneHousehold(data.members(), householdId, movingFrom, p);
@@ -194,6 +180,28 @@ class HouseholdValidator {
                 }
             }
         }
+    }
+
+    /**
+     * What the household refers to, read in one round trip: another household with its number (null: none), whether
+     * its village exists, its villager group's village (null: no such group) and whether its helper is active (null:
+     * no such cadre).
+     */
+    private record References(Long otherWithNo, boolean villageExists, Long groupVillage, Boolean helperActive) {
+    }
+
+    private References references(HouseholdData data, Long householdId) {
+        String no = blank(data.householdNo()) ? null : data.householdNo().trim();
+        return jdbc.sql("SELECT (SELECT MIN(id) FROM registry_household WHERE household_no = :no AND id <> :self), "
+                        + "(SELECT COUNT(*) FROM registry_village WHERE id = :village), "
+                        + "(SELECT village_id FROM registry_villager_group WHERE id = :group), "
+                        + "(SELECT active FROM registry_cadre WHERE id = :helper)")
+                .param("no", no).param("self", householdId == null ? -1L : householdId)
+                .param("village", data.villageId()).param("group", data.groupId())
+                .param("helper", data.helperCadreId())
+                .query((rs, n) -> new References(rs.getObject(1, Long.class), rs.getLong(2) > 0,
+                        rs.getObject(3, Long.class), rs.getObject(4, Boolean.class)))
+                .single();
     }
 
     /**

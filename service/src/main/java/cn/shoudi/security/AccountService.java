@@ -6,10 +6,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
@@ -19,7 +17,6 @@ public class AccountService {
 
     static final Set<String> DEPARTMENTS = Set.of("医保", "卫健", "教育", "住建", "水利", "应急", "人社", "残联", "民政",
             "公安");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * An account as submitted by an administrator.
@@ -33,19 +30,28 @@ public class AccountService {
                               Long villageId, String department, Boolean enabled) {
     }
 
-    /** An account as the API shows it: never the password or key hash. */
+    /**
+     * An account as the API shows it: never the password or a key's hash.
+     *
+     * @param apiKeys how many of its API keys are valid now (see {@link ApiKeyService})
+     */
     public record AccountView(long id, String username, String displayName, Role role, String roleLabel, Long cadreId,
-                              Long villageId, String department, boolean enabled, boolean hasApiKey,
+                              Long villageId, String department, boolean enabled, long apiKeys,
                               boolean locked) {
     }
 
     private final Accounts accounts;
+    private final ApiKeyService keys;
+    private final ApiKeyAuthenticator authenticator;
     private final PasswordEncoder encoder;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    AccountService(Accounts accounts, PasswordEncoder encoder, JdbcClient jdbc, Clock clock) {
+    AccountService(Accounts accounts, ApiKeyService keys, ApiKeyAuthenticator authenticator, PasswordEncoder encoder,
+                   JdbcClient jdbc, Clock clock) {
         this.accounts = accounts;
+        this.keys = keys;
+        this.authenticator = authenticator;
         this.encoder = encoder;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -60,7 +66,7 @@ public class AccountService {
         }
         Long village = villageOf(d);
         Account a = accounts.save(new Account(null, trim(d.username()), encoder.encode(d.password()),
-                d.displayName().trim(), d.role(), d.cadreId(), village, d.department(), null,
+                d.displayName().trim(), d.role(), d.cadreId(), village, d.department(),
                 d.enabled() == null || d.enabled(), 0, null, clock.instant()));
         return view(a);
     }
@@ -70,6 +76,9 @@ public class AccountService {
         Account a = accounts.findById(id).orElseThrow(() -> new InvalidRequestException("账号不存在"));
         List<String> p = check(new AccountData(a.username(), d.password(), d.displayName(), d.role(), d.cadreId(),
                 d.villageId(), d.department(), d.enabled()), false);
+        if (d.role() == Role.ADMIN && a.role() != Role.ADMIN && keys.active(id) > 0) {
+            p.add("该账号有有效的 API 密钥，不能改为系统管理员；请先吊销其密钥");
+        }
         if (!p.isEmpty()) {
             throw new InvalidRequestException(p);
         }
@@ -78,21 +87,9 @@ public class AccountService {
         if (d.password() != null) {
             changed = changed.withPassword(encoder.encode(d.password()));
         }
+        // its API keys act with the role, ties and state just changed
+        authenticator.forgetAll();
         return view(accounts.save(changed));
-    }
-
-    /** Issues a new API key for a department account and returns it; only its hash is kept. */
-    @Transactional
-    public String issueApiKey(long id) {
-        Account a = accounts.findById(id).orElseThrow(() -> new InvalidRequestException("账号不存在"));
-        if (a.role() != Role.DEPARTMENT) {
-            throw new InvalidRequestException("只有部门接口账号可以有 API 密钥");
-        }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String key = "sd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        accounts.save(a.withApiKey(ApiKeyFilter.sha256(key)));
-        return key;
     }
 
     @Transactional(readOnly = true)
@@ -150,7 +147,7 @@ public class AccountService {
 
     private AccountView view(Account a) {
         return new AccountView(a.id(), a.username(), a.displayName(), a.role(), a.role().label(), a.cadreId(),
-                a.villageId(), a.department(), a.enabled(), a.apiKeyHash() != null,
+                a.villageId(), a.department(), a.enabled(), keys.active(a.id()),
                 a.lockedUntil() != null && a.lockedUntil().isAfter(clock.instant()));
     }
 

@@ -8,7 +8,5 @@ interface Accounts extends ListCrudRepository<Account, Long> {
 
     Optional<Account> findByUsername(String username);
 
-    Optional<Account> findByApiKeyHash(String apiKeyHash);
-
     boolean existsByRole(Role role);
 }

@@ -4,6 +4,7 @@ import cn.shoudi.AuditTrail;
 import cn.shoudi.InvalidRequestException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** Administration (ADMIN only): accounts, roles, API keys, and the audit trail. */
 @RestController
@@ -24,10 +24,12 @@ import java.util.Map;
 class AdminController {
 
     private final AccountService accounts;
+    private final ApiKeyService keys;
     private final AuditTrail audit;
 
-    AdminController(AccountService accounts, AuditTrail audit) {
+    AdminController(AccountService accounts, ApiKeyService keys, AuditTrail audit) {
         this.accounts = accounts;
+        this.keys = keys;
         this.audit = audit;
     }
 
@@ -47,10 +49,31 @@ class AdminController {
         return accounts.update(id, body);
     }
 
-    /** A new API key for a department account, shown once. */
-    @PostMapping("/users/{id}/api-key")
-    Map<String, String> apiKey(@PathVariable long id) {
-        return Map.of("apiKey", accounts.issueApiKey(id));
+    /** The account's API keys, valid or not (never the keys themselves). */
+    @GetMapping("/users/{id}/api-keys")
+    List<ApiKeyService.ApiKeyView> apiKeys(@PathVariable long id) {
+        return keys.of(id);
+    }
+
+    /** A new API key for an integration account; the key is in this answer only. */
+    @PostMapping("/users/{id}/api-keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    ApiKeyService.IssuedKey issue(@PathVariable long id, @RequestBody(required = false) ApiKeyService.NewKey body) {
+        return keys.issue(id, body);
+    }
+
+    /** A new key replacing this one, which keeps working for the grace period; the new key is in this answer only. */
+    @PostMapping("/api-keys/{keyId}/rotate")
+    @ResponseStatus(HttpStatus.CREATED)
+    ApiKeyService.IssuedKey rotate(@PathVariable long keyId,
+                                   @RequestBody(required = false) ApiKeyService.Rotation body) {
+        return keys.rotate(keyId, body);
+    }
+
+    /** Revokes a key at once. */
+    @DeleteMapping("/api-keys/{keyId}")
+    ApiKeyService.ApiKeyView revoke(@PathVariable long keyId) {
+        return keys.revoke(keyId);
     }
 
     /** The audit trail, newest first; filter by user, action (LOGIN, LOGIN_FAILED, WRITE, EXPORT, SHOW_ID, ACCOUNT) and time. */

@@ -9,29 +9,22 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.util.HexFormat;
 
 /**
- * Signs in a department client by the API key in header {@code X-Api-Key}: the key's SHA-256 must belong to an
- * enabled account. An unknown key is refused with 401 and audited; without the header the request goes on to the
- * other sign-in methods.
+ * Signs in an integration by the API key in header {@code X-Api-Key} (checked by {@link ApiKeyAuthenticator}). A key
+ * that is unknown, expired or revoked, or whose account is disabled, is refused with 401 and audited as a failed
+ * sign-in; without the header the request goes on to the other sign-in methods.
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Api-Key";
 
-    private final Accounts accounts;
+    private final ApiKeyAuthenticator authenticator;
     private final AuditTrail audit;
-    private final Clock clock;
 
-    ApiKeyFilter(Accounts accounts, AuditTrail audit, Clock clock) {
-        this.accounts = accounts;
+    ApiKeyFilter(ApiKeyAuthenticator authenticator, AuditTrail audit) {
+        this.authenticator = authenticator;
         this.audit = audit;
-        this.clock = clock;
     }
 
     @Override
@@ -42,29 +35,21 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var account = accounts.findByApiKeyHash(sha256(key.trim())).filter(Account::enabled);
-        if (account.isEmpty()) {
-            audit.record(null, null, AuditTrail.Action.LOGIN_FAILED, request.getRequestURI(), "BAD_API_KEY", null,
-                    request.getRemoteAddr());
-            SecurityErrors.write(response, 401, "unauthorized", "未登录或凭证无效", "API 密钥无效");
+        ApiKeyAuthenticator.Outcome outcome = authenticator.check(key.trim());
+        if (outcome instanceof ApiKeyAuthenticator.Refused refused) {
+            audit.record(refused.username(), null, AuditTrail.Action.LOGIN_FAILED, request.getRequestURI(),
+                    refused.outcome(), null, request.getRemoteAddr());
+            SecurityErrors.write(response, 401, "unauthorized", "未登录或凭证无效", refused.message());
             return;
         }
+        var accepted = (ApiKeyAuthenticator.Accepted) outcome;
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new ApiKeyAuthentication(new AccountPrincipal(account.get(), clock.instant())));
+        context.setAuthentication(new ApiKeyAuthentication(accepted.principal(), accepted.prefix()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
-        }
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

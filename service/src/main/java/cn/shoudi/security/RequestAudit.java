@@ -6,13 +6,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
 /**
  * Audits every write (POST, PUT, PATCH, DELETE) and every export (XLSX and workbook downloads) with the account, the
- * request and its status, after the request has been handled. Sign-ins are audited by {@link AccountDetails}.
+ * request and its status, after the request has been handled; a request signed in by an API key names the key's
+ * prefix as detail. Sign-ins are audited by {@link AccountDetails} and {@link ApiKeyFilter}.
  */
 final class RequestAudit extends OncePerRequestFilter {
 
@@ -33,8 +35,10 @@ final class RequestAudit extends OncePerRequestFilter {
                 Viewer v = Viewer.current();
                 String target = request.getMethod() + " " + request.getRequestURI()
                         + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+                String key = SecurityContextHolder.getContext().getAuthentication() instanceof ApiKeyAuthentication k
+                        ? "api-key " + k.prefix() : null;
                 audit.record(v == Viewer.SYSTEM ? null : v.username(), v == Viewer.SYSTEM ? null : v.role(), action,
-                        target, String.valueOf(response.getStatus()), null, request.getRemoteAddr());
+                        target, String.valueOf(response.getStatus()), key, request.getRemoteAddr());
             }
         }
     }

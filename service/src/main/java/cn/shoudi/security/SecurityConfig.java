@@ -15,12 +15,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
-import java.time.Clock;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 /**
- * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: HTTP Basic or an API key, no
- * session, so no CSRF token is needed. Pages sign in with a form, keep a session in a secure, HTTP-only, SameSite
+ * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: an API key (integrations) or HTTP
+ * Basic (people calling the API), no session, so no CSRF token is needed. Pages sign in with a form, keep a session in a secure, HTTP-only, SameSite
  * cookie, and require a CSRF token on every form. Both send the security headers and audit writes and exports.
  * Which role may call which endpoint is {@link #api}'s list; data scoping inside an endpoint is the feature's.
  */
@@ -39,7 +38,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Accounts accounts, AuditTrail audit, Clock clock,
+    SecurityFilterChain api(HttpSecurity http, ApiKeyAuthenticator keys, AuditTrail audit,
                             SecurityProperties properties) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(SecurityConfig::apiRules)
@@ -52,7 +51,7 @@ class SecurityConfig {
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)))
                 .addFilterBefore(new BodySizeLimit(properties.maxJsonBodyBytes(), properties.maxBatchBodyBytes()),
                         BasicAuthenticationFilter.class)
-                .addFilterBefore(new ApiKeyFilter(accounts, audit, clock), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(keys, audit), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RequestAudit(audit), BasicAuthenticationFilter.class);
         return http.build();
     }

@@ -9,9 +9,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import cn.shoudi.TestIds;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
@@ -31,6 +36,8 @@ class ChangeDrivenEvaluationIntegrationTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AssessmentService assessments;
 
     ApiClient api;
     TestTownship town;
@@ -117,5 +124,66 @@ class ChangeDrivenEvaluationIntegrationTest {
                 .exchange((req, res) -> new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8));
         assertThat(response).contains("members[0].health").contains("健康状况“重病”无效")
                 .contains("housing.houseGrade");
+    }
+
+    @Test
+    void aBurstOfChangesIsAssessedOnceEachAndOpensOneTaskEach() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        ExecutorService clients = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Long>> posted = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                // ill heads: every household raises the illness alert and its task
+                Map<String, Object> h = household("B" + System.nanoTime() + "-" + i, "大病", "B");
+                posted.add(clients.submit(() -> TestTownship.id(api.post("/api/households", h))));
+            }
+            for (Future<Long> f : posted) {
+                ids.add(f.get());
+            }
+        } finally {
+            clients.shutdown();
+        }
+        api.awaitOutboxDrained();
+        assertThat(ids).hasSize(24);
+        for (long id : ids) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment WHERE household_id = ?").param(id).query(Long.class)
+                    .single()).as("household %d assessed once", id).isEqualTo(1);
+            assertThat(codes(latest(id))).contains("AL-ILL");
+            assertThat(api.getList("/api/households/" + id + "/tasks")).as("household %d", id).singleElement()
+                    .satisfies(t -> assertThat(t).containsEntry("taskCode", "AL-ILL"));
+        }
+    }
+
+    @Test
+    void aBatchDoesNotWriteAnOlderReadingOverANewerOneNorUnderAnotherPolicy() throws Exception {
+        String no = "O" + System.nanoTime();
+        long id = TestTownship.id(api.post("/api/households", household(no, "健康", "B")));
+        api.awaitOutboxDrained();
+        jdbc.sql("UPDATE assessment_head SET policy_version = 'before-publication' WHERE household_id = ?")
+                .param(id).update();
+        AssessmentService.EvaluatedPage healthy = assessments.evaluatePage(List.of(id), Runnable::run);
+        assertThat(healthy.records()).as("read and evaluated from the healthy data").hasSize(1);
+
+        update(id, household(no, "大病", "B"));
+        long newer = jdbc.sql("SELECT assessment_id FROM assessment_head WHERE household_id = ?").param(id)
+                .query(Long.class).single();
+        assertThat(codes(latest(id))).contains("AL-ILL");
+
+        assertThat(assessments.writeChanges(healthy)).as("the older reading is dropped").isZero();
+        assertThat(jdbc.sql("SELECT assessment_id FROM assessment_head WHERE household_id = ?").param(id)
+                .query(Long.class).single()).isEqualTo(newer);
+
+        // the same data read again, as after a publication
+        jdbc.sql("UPDATE assessment_head SET policy_version = 'before-publication' WHERE household_id = ?")
+                .param(id).update();
+        AssessmentService.EvaluatedPage again = assessments.evaluatePage(List.of(id), Runnable::run);
+        assertThat(again.records()).hasSize(1);
+        AssessmentService.EvaluatedPage underAnother = new AssessmentService.EvaluatedPage(again.records(),
+                again.headsRead(), "an-older-policy", again.asOf(), Set.of());
+        assertThat(assessments.writeChanges(underAnother)).as("evaluated under a policy no longer published")
+                .isEqualTo(-1);
+        assertThat(assessments.writeChanges(again)).as("the same household version under the published policy")
+                .isEqualTo(1);
+        assertThat(codes(latest(id))).contains("AL-ILL");
     }
 }

@@ -142,7 +142,10 @@ class AccessMatrixIntegrationTest {
             {"GET /api/admin/users", "/api/admin/users", "ADMIN"},
             {"POST /api/admin/users", "/api/admin/users {}", "ADMIN"},
             {"PUT /api/admin/users/{id}", "/api/admin/users/999999 {}", "ADMIN"},
-            {"POST /api/admin/users/{id}/api-key", "/api/admin/users/999999/api-key", "ADMIN"},
+            {"GET /api/admin/users/{id}/api-keys", "/api/admin/users/999999/api-keys", "ADMIN"},
+            {"POST /api/admin/users/{id}/api-keys", "/api/admin/users/999999/api-keys {}", "ADMIN"},
+            {"POST /api/admin/api-keys/{keyId}/rotate", "/api/admin/api-keys/999999/rotate {}", "ADMIN"},
+            {"DELETE /api/admin/api-keys/{keyId}", "/api/admin/api-keys/999999", "ADMIN"},
             {"GET /api/admin/audit", "/api/admin/audit", "ADMIN"},
             // pages
             {"GET /login", "/login", "ANONYMOUS " + ANY},

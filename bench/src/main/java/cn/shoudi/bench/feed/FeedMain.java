@@ -7,6 +7,7 @@ import cn.shoudi.demo.TownshipGenerator;
 import cn.shoudi.registry.TownshipLoader;
 import cn.shoudi.rules.facts.IdNumbers;
 import cn.shoudi.security.AccountService;
+import cn.shoudi.security.ApiKeyService;
 import cn.shoudi.security.Role;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,7 +93,7 @@ public final class FeedMain {
         AccountService accounts = ctx.getBean(AccountService.class);
         long account = accounts.create(new AccountService.AccountData("bench-yibao", "bench-password-1", "医保接口",
                 Role.DEPARTMENT, null, null, "医保", true)).id();
-        String key = accounts.issueApiKey(account);
+        String key = ctx.getBean(ApiKeyService.class).issue(account, new ApiKeyService.NewKey("医保每日文件", 1)).apiKey();
         List<String> members = jdbc.sql("SELECT id_number FROM registry_member WHERE id_number IS NOT NULL "
                 + "ORDER BY id").query(String.class).list();
         int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));

@@ -58,6 +58,20 @@ class ExplanationUnitTest {
     }
 
     @Test
+    void aTableOutOfForceOnTheAsOfDateDecidesNothingAndReadsNoneOfItsParameters() {
+        HouseholdInput poor = new HouseholdInput("H2", HouseholdClass.GENERAL,
+                List.of(new MemberInput("王五", null, "男", LocalDate.of(1968, 2, 1), "户主")),
+                BigDecimal.valueOf(1500), BigDecimal.ZERO, BigDecimal.valueOf(1500), Set.of("因病"), false, false);
+
+        // 识别 is in force until 2020-12-31; its poverty_line has no value in 2021: its rows must not even be tested
+        assertThat(evaluator.evaluate(poor, LocalDate.of(2020, 6, 30)).decision("identification").findings())
+                .extracting(Finding::code).contains("ID-IN1");
+        var in2021 = evaluator.evaluate(poor, LocalDate.of(2021, 6, 30));
+        assertThat(in2021.decisions()).isNotEmpty().doesNotContainKey("identification").containsKey("monitoring");
+        assertThat(in2021.findings()).isNotEmpty().extracting(Finding::tableId).doesNotContain("identification", "exit");
+    }
+
+    @Test
     void theAsOfDateChoosesThatYearsMonitoringLine() {
         assertThat(evaluator.evaluate(exitedHousehold(11000), LocalDate.of(2019, 12, 31))
                 .decision("monitoring").outcome()).isEqualTo("不纳入");

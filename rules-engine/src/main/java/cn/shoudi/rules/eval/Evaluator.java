@@ -14,17 +14,20 @@ import org.kie.api.runtime.rule.AgendaFilter;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Evaluates households against one compiled {@link Policy}. Thread-safe: the KieBases are shared, each evaluation
- * borrows a session per applicable table from the policy's pools and returns it. A rule's findings are the values its
- * ACTION cells set, read when the policy was compiled: the evaluator notes which rules match (an agenda filter) and
- * fires only a rule whose consequence was kept as written.
+ * Evaluates households against one compiled {@link Policy}. Thread-safe: the KieBase is shared, each evaluation
+ * borrows one session from the policy's pool and returns it; the matches of tables not in force on the as-of date are
+ * ignored. A rule's findings are the values its ACTION cells set, read when the policy was compiled: the evaluator notes
+ * which rules match (an agenda filter) and fires only a rule whose consequence was kept as written.
  */
 public final class Evaluator {
 
@@ -103,16 +106,20 @@ public final class Evaluator {
         HouseholdFacts facts = new HouseholdFacts(household, asOf, params);
         FindingCollector collector = new FindingCollector();
         List<RuleInfo> matched = new ArrayList<>();
-        AgendaFilter noteMatches = match -> {
-            Rule rule = match.getRule();
-            RuleInfo info = policy.rule(rule.getPackageName(), rule.getName()).orElseThrow(
-                    () -> new IllegalStateException("matched rule " + rule.getPackageName() + "." + rule.getName()
-                            + " is not in the policy's tables"));
-            matched.add(info);
-            return info.actions() == null; // a consequence kept as written runs; one compiled to data need not
-        };
-        for (DecisionTable t : applicable) {
-            KieSession session = policy.newSession(t.id());
+        if (!applicable.isEmpty()) {
+            Set<DecisionTable> evaluated = Collections.newSetFromMap(new IdentityHashMap<>());
+            evaluated.addAll(applicable);
+            AgendaFilter noteMatches = match -> {
+                Rule rule = match.getRule();
+                RuleInfo info = policy.rule(rule).orElseThrow(() -> new IllegalStateException("matched rule "
+                        + rule.getPackageName() + "." + rule.getName() + " is not in the policy's tables"));
+                if (!evaluated.contains(info.table())) {
+                    return false; // a table not in force on the date (or not asked for) decides nothing
+                }
+                matched.add(info);
+                return info.actions() == null; // a consequence kept as written runs; one compiled to data need not
+            };
+            KieSession session = policy.newSession();
             try {
                 session.setGlobal(FINDINGS_GLOBAL, collector);
                 session.insert(facts);
@@ -141,11 +148,17 @@ public final class Evaluator {
     private static Finding finding(RuleInfo info, Map<String, String> outputs, HouseholdFacts facts,
                                    Map<String, Parameter> params) {
         DecisionTable t = info.table();
-        List<TestedInput> tested = info.testedFacts().stream()
-                .map(f -> new TestedInput(f, HouseholdFacts.INPUT_NAMES.get(f), facts.input(f), facts.evidence(f))).toList();
-        List<ParameterUse> used = info.parameterCodes().stream().map(params::get).map(ParameterUse::of).toList();
+        List<TestedInput> tested = new ArrayList<>(info.testedFacts().size());
+        for (String f : info.testedFacts()) {
+            tested.add(new TestedInput(f, HouseholdFacts.INPUT_NAMES.get(f), facts.input(f), facts.evidence(f)));
+        }
+        List<ParameterUse> used = new ArrayList<>(info.parameterCodes().size());
+        for (String code : info.parameterCodes()) {
+            used.add(ParameterUse.of(params.get(code)));
+        }
         return new Finding(t.id(), t.title(), t.fileName(), t.sheet(), info.row().excelRow(), info.row().code(),
-                outputs.get(ActionKeys.OUTCOME), outputs.get(ActionKeys.REASON), Map.copyOf(outputs), tested, used);
+                outputs.get(ActionKeys.OUTCOME), outputs.get(ActionKeys.REASON), Map.copyOf(outputs),
+                Collections.unmodifiableList(tested), Collections.unmodifiableList(used));
     }
 
 }

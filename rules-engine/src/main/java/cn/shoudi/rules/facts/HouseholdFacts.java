@@ -117,6 +117,15 @@ public final class HouseholdFacts {
         return asOf;
     }
 
+    /**
+     * The as-of date as a day number ({@link LocalDate#toEpochDay()}): the compiled form of every table tests it first,
+     * so that a table not in force on the date tests nothing else (see {@code CompiledForm}). Not a fact of the
+     * catalogue.
+     */
+    public long getAsOfEpochDay() {
+        return asOf.toEpochDay();
+    }
+
     @Fact
     public String getHouseholdClass() {
         return input.householdClass().label();
@@ -357,17 +366,17 @@ public final class HouseholdFacts {
 
     @Fact
     public int getUninsuredCount() {
-        return (int) input.members().stream().filter(m -> Boolean.FALSE.equals(m.medicalInsured())).count();
+        return members(m -> Boolean.FALSE.equals(m.medicalInsured()));
     }
 
     @Fact
     public int getSeriousIllnessUninsuredCount() {
-        return (int) input.members().stream().filter(m -> Boolean.FALSE.equals(m.seriousIllnessInsured())).count();
+        return members(m -> Boolean.FALSE.equals(m.seriousIllnessInsured()));
     }
 
     @Fact
     public int getInsuranceUnknownCount() {
-        return (int) input.members().stream().filter(m -> m.medicalInsured() == null).count();
+        return members(m -> m.medicalInsured() == null);
     }
 
     @Fact
@@ -400,53 +409,50 @@ public final class HouseholdFacts {
      */
     @FactHelper("memberSchooling")
     public int outOfSchoolChildren(BigDecimal fromAge, BigDecimal toAge) {
-        return (int) input.members().stream()
-                .filter(m -> m.ageOn(asOf) >= fromAge.intValue() && m.ageOn(asOf) <= toAge.intValue())
-                .filter(m -> "辍学".equals(m.schooling()) || "未入学".equals(m.schooling()))
-                .filter(m -> !Boolean.TRUE.equals(m.healthExempt()))
-                .count();
+        int from = fromAge.intValue();
+        int to = toAge.intValue();
+        return members(m -> ("辍学".equals(m.schooling()) || "未入学".equals(m.schooling()))
+                && !Boolean.TRUE.equals(m.healthExempt()) && m.ageOn(asOf) >= from && m.ageOn(asOf) <= to);
     }
 
     /** Members aged {@code fromAge} to {@code toAge} whose schooling is not recorded. */
     @FactHelper("memberSchooling")
     public int schoolingUnknownChildren(BigDecimal fromAge, BigDecimal toAge) {
-        return (int) input.members().stream()
-                .filter(m -> m.ageOn(asOf) >= fromAge.intValue() && m.ageOn(asOf) <= toAge.intValue())
-                .filter(m -> m.schooling() == null).count();
+        int from = fromAge.intValue();
+        int to = toAge.intValue();
+        return members(m -> m.schooling() == null && m.ageOn(asOf) >= from && m.ageOn(asOf) <= to);
     }
 
     // ------------------------------------------------------------------ labour, disability, exclusions
 
     @Fact
     public int getLabourCount() {
-        return (int) input.members().stream().filter(m -> m.labour() != null && LABOUR.contains(m.labour())).count();
+        return members(m -> m.labour() != null && LABOUR.contains(m.labour()));
     }
 
     @Fact
     public int getLabourUnknownCount() {
-        return (int) input.members().stream().filter(m -> m.labour() == null).count();
+        return members(m -> m.labour() == null);
     }
 
     @Fact
     public int getDisabledCount() {
-        return (int) input.members().stream()
-                .filter(m -> "残疾".equals(m.health()) || m.disabilityGrade() != null).count();
+        return members(m -> "残疾".equals(m.health()) || m.disabilityGrade() != null);
     }
 
     @Fact
     public int getSevereDisabilityCount() {
-        return (int) input.members().stream()
-                .filter(m -> m.disabilityGrade() != null && m.disabilityGrade() <= 2).count();
+        return members(m -> m.disabilityGrade() != null && m.disabilityGrade() <= 2);
     }
 
     @Fact
     public int getPublicEmployeeCount() {
-        return (int) input.members().stream().filter(m -> Boolean.TRUE.equals(m.publicEmployee())).count();
+        return members(m -> Boolean.TRUE.equals(m.publicEmployee()));
     }
 
     @Fact
     public int getVillageCadreCount() {
-        return (int) input.members().stream().filter(m -> Boolean.TRUE.equals(m.villageCadre())).count();
+        return members(m -> Boolean.TRUE.equals(m.villageCadre()));
     }
 
     @Fact
@@ -579,6 +585,9 @@ public final class HouseholdFacts {
     /** Whether a signal "部门:类型" (e.g. 人社:失业) was received in the 12 months before the as-of date. */
     @FactHelper("recentSignals")
     public boolean hasSignal(String key) {
+        if (recentSignals.isEmpty()) {
+            return false;
+        }
         return list(key).stream().anyMatch(k -> recentSignals.stream().anyMatch(s -> s.key().equals(k)));
     }
 
@@ -616,22 +625,22 @@ public final class HouseholdFacts {
     @Fact
     public int getInvalidIdNumberCount() {
         if (invalidIdNumbers < 0) { // several tables test it: check the numbers once per evaluation
-            invalidIdNumbers = (int) input.members().stream().filter(m -> m.idNumber() != null)
-                    .filter(m -> IdNumbers.problem(m.idNumber(), m.sex(), m.birthDate(), asOf).isPresent()).count();
+            invalidIdNumbers = members(m -> m.idNumber() != null
+                    && IdNumbers.problem(m.idNumber(), m.sex(), m.birthDate(), asOf).isPresent());
         }
         return invalidIdNumbers;
     }
 
     @Fact
     public int getMissingIdNumberCount() {
-        return (int) input.members().stream().filter(m -> m.idNumber() == null || m.idNumber().isBlank()).count();
+        return members(m -> m.idNumber() == null || m.idNumber().isBlank());
     }
 
     @Fact
     public int getDuplicateIdNumberCount() {
         Set<String> seen = new HashSet<>();
-        return (int) input.members().stream().filter(m -> m.idNumber() != null)
-                .filter(m -> !seen.add(m.idNumber().trim().toUpperCase())).count();
+        return members(m -> m.idNumber() != null
+                && !seen.add(m.idNumber().trim().toUpperCase()));
     }
 
     /**
@@ -655,7 +664,7 @@ public final class HouseholdFacts {
 
     @Fact
     public int getHeadCount() {
-        return (int) input.members().stream().filter(m -> "户主".equals(m.relation())).count();
+        return members(m -> "户主".equals(m.relation()));
     }
 
     @Fact
@@ -703,7 +712,7 @@ public final class HouseholdFacts {
         if (text("mainCause") != null) {
             causes.add(text("mainCause"));
         }
-        boolean student = input.members().stream().anyMatch(m -> "在校".equals(m.schooling()));
+        boolean student = members(m -> "在校".equals(m.schooling())) > 0;
         return causes.contains("因学") && !student || causes.contains("因残") && getDisabledCount() == 0;
     }
 
@@ -812,8 +821,11 @@ public final class HouseholdFacts {
             case "signalledOutageDays" -> s -> recentSignals.contains(s) && s.key().equals("水利:停水");
             case "disasterLoss" -> s -> recentSignals.contains(s) && s.key().equals("应急:受灾");
             case "recentSignals" -> recentSignals::contains;
-            default -> s -> false;
+            default -> null;
         };
+        if (used == null || d.signals().isEmpty()) {
+            return List.of(); // most facts come from the registry; most households have no signal
+        }
         return d.signals().stream().filter(used)
                 .map(s -> s.key() + (s.eventId() == null ? "" : " " + s.eventId())).distinct().toList();
     }
@@ -851,8 +863,19 @@ public final class HouseholdFacts {
         return v == null ? List.of() : (List<String>) v;
     }
 
+    /** How many members satisfy a test (a loop: tables call these for every household, often several times). */
+    private int members(Predicate<MemberInput> test) {
+        int n = 0;
+        for (MemberInput m : input.members()) {
+            if (test.test(m)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private int countHealth(String health) {
-        return (int) input.members().stream().filter(m -> health.equals(m.health())).count();
+        return members(m -> health.equals(m.health()));
     }
 
     private static BigDecimal sum(List<SignalInput> signals) {

@@ -10,6 +10,7 @@ import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,10 +40,16 @@ import java.util.regex.Pattern;
  *   so this lets rows share the common part of their conditions and puts the ones that differ (an income band) side
  *   by side under one shared node, where the index applies. Constraints have no side effects, so their order does not
  *   change what matches; a pattern with a binding ({@code $x :}) keeps its order.</li>
+ *   <li><b>In force first.</b> All tables of a policy share one KieBase, and a household is matched against every table
+ *   at once; the evaluator keeps the matches of the tables in force on the as-of date. So that a table out of force
+ *   tests nothing (its parameters may have no value on that date), every {@code HouseholdFacts} pattern with
+ *   constraints starts with the table's window, {@code asOfEpochDay >= <生效日期>} and {@code asOfEpochDay <=
+ *   <失效日期>}: shared by all the table's rows, failing at the first alpha node.</li>
  * </ul>
  */
 final class CompiledForm {
 
+    private static final String FACTS = "HouseholdFacts";
     private static final Pattern NUMBER_PARAM = Pattern.compile("\\bparam\\(\\s*\"(-?\\d+(?:\\.\\d+)?)\"\\s*\\)");
     private static final Pattern ACTION = Pattern.compile(
             "\\s*findings\\.put\\(\\s*kcontext\\s*,\\s*\"([a-z_]+)\"\\s*,\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)\\s*;");
@@ -61,9 +68,52 @@ final class CompiledForm {
     /**
      * Parses and rewrites a table's DRL.
      *
+     * @param validFrom the table's first day in force, never null
+     * @param validTo   its last day, or null when open-ended
      * @return empty when the DRL does not parse (the caller compiles the text as it is, for Drools' located errors)
      */
-    static Optional<Result> of(String drl) {
+    static Optional<Result> of(String drl, LocalDate validFrom, LocalDate validTo) {
+        Optional<Result> rewritten = parse(drl);
+        rewritten.ifPresent(r -> r.descr().getRules().forEach(rule -> patternDescrs(rule)
+                .forEach(pattern -> guard(pattern, validFrom, validTo))));
+        return rewritten;
+    }
+
+    /**
+     * Only the in-force guard, the rest of the DRL as Drools generated it: the form used when the rewritten one does
+     * not compile.
+     */
+    static Optional<PackageDescr> guarded(String drl, LocalDate validFrom, LocalDate validTo) {
+        DrlParser parser = new DrlParser();
+        PackageDescr descr;
+        try {
+            descr = parser.parse(false, drl);
+        } catch (DroolsParserException e) {
+            return Optional.empty();
+        }
+        if (descr == null || parser.hasErrors()) {
+            return Optional.empty();
+        }
+        descr.getRules().forEach(rule -> patternDescrs(rule).forEach(p -> guard(p, validFrom, validTo)));
+        return Optional.of(descr);
+    }
+
+    private static void guard(PatternDescr pattern, LocalDate validFrom, LocalDate validTo) {
+        String type = pattern.getObjectType();
+        if (!(pattern.getConstraint() instanceof AndDescr and) || and.getDescrs().isEmpty()
+                || !(FACTS.equals(type) || type.endsWith("." + FACTS))) {
+            return;
+        }
+        List<BaseDescr> constraints = new ArrayList<>(and.getDescrs());
+        pattern.removeAllConstraint();
+        pattern.addConstraint(new ExprConstraintDescr("asOfEpochDay >= " + validFrom.toEpochDay()));
+        if (validTo != null) {
+            pattern.addConstraint(new ExprConstraintDescr("asOfEpochDay <= " + validTo.toEpochDay()));
+        }
+        constraints.forEach(pattern::addConstraint);
+    }
+
+    private static Optional<Result> parse(String drl) {
         DrlParser parser = new DrlParser();
         PackageDescr descr;
         try {

@@ -3,9 +3,10 @@ package cn.shoudi.rules.table;
 import cn.shoudi.rules.params.Parameter;
 import cn.shoudi.rules.params.ParameterSet;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
-import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -19,6 +20,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,8 +40,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compiles the workbooks of a policy into one KieBase per table through the Kie knowledge builder (classic engine).
- * Each workbook is read once and checked against the exact vocabulary ({@link WorkbookReader}), which also has Drools
+ * Compiles the workbooks of a policy into one KieBase through the Kie knowledge builder (classic engine), each table in
+ * a package of its own. Each workbook is read once and checked against the exact vocabulary ({@link WorkbookReader}), which also has Drools
  * generate the table's DRL; the DRL is built in {@link CompiledForm} (actions as data, literal numbers, shared
  * conditions first). Drools' own errors are mapped back to the sheet, row and column they come from. Workbooks are read
  * and tables built in parallel on the available cores. Thread-safe; every call builds a new, independent
@@ -100,13 +102,13 @@ public final class PolicyCompiler {
         List<Built> built = inParallel(tables, PolicyCompiler::build);
         Map<String, RuleInfo> rules = new HashMap<>();
         Set<String> usedParams = new LinkedHashSet<>();
-        Map<String, KieBase> kieBases = new LinkedHashMap<>();
+        List<KiePackage> packages = new ArrayList<>();
         for (Built b : built) {
             errors.addAll(b.errors());
-            if (b.kieBase() == null) {
+            if (b.packages() == null) {
                 continue;
             }
-            kieBases.put(b.table().id(), b.kieBase());
+            packages.addAll(b.packages());
             for (RuleRow row : b.table().rules()) {
                 RuleInfo info = explained.get(Policy.key(b.table().packageName(), row.code()));
                 usedParams.addAll(info.parameterCodes());
@@ -115,9 +117,12 @@ public final class PolicyCompiler {
             }
         }
         throwIfAny(errors);
+        // one KieBase for all tables: a household is inserted once and every table's rows are matched in one session
+        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+        base.addPackages(packages);
         log.info("compiled policy {}: {} tables, {} rules in {} ms (reading {} ms)", version, tables.size(),
                 rules.size(), (System.nanoTime() - started) / 1_000_000, (readAt - started) / 1_000_000);
-        return new Policy(version, tables, params, kieBases, rules, usedParams);
+        return new Policy(version, tables, params, base, rules, usedParams);
     }
 
     /** One workbook as read: a decision table (null for the parameters workbook or on errors), or parameters. */
@@ -135,7 +140,7 @@ public final class PolicyCompiler {
 
     /**
      * Runs a step for each item on the available cores, keeping the items' order. The steps are independent (one
-     * workbook, one table's KieBase); a failure is rethrown as it is.
+     * workbook, one table's packages); a failure is rethrown as it is.
      */
     private static <T, R> List<R> inParallel(List<T> items, Function<T, R> step) {
         int threads = Math.min(items.size(), Runtime.getRuntime().availableProcessors());
@@ -289,31 +294,42 @@ public final class PolicyCompiler {
         return new RuleInfo(t, row, List.copyOf(facts), List.copyOf(params), actions);
     }
 
-    /** One table's KieBase (null on errors), with the action values of the rules whose consequence became data. */
-    private record Built(DecisionTable table, KieBase kieBase, Map<String, Map<String, String>> actions,
+    /** One table's compiled packages (null on errors), with the action values of the rules whose consequence became data. */
+    private record Built(DecisionTable table, Collection<KiePackage> packages, Map<String, Map<String, String>> actions,
                          List<TableError> errors) {
     }
 
     /**
-     * Builds one table's KieBase from its DRL in {@link CompiledForm}. When that does not compile, the DRL text as
+     * Compiles one table's packages from its DRL in {@link CompiledForm}. When that does not compile, the DRL text as
      * Drools generated it is compiled instead, so that each error is located in the text the table produced.
      */
     private static Built build(DecisionTable table) {
-        Optional<CompiledForm.Result> form = CompiledForm.of(table.drl());
+        Optional<CompiledForm.Result> form = CompiledForm.of(table.drl(), table.validFrom(), table.validTo());
         if (form.isPresent()) {
             KnowledgeBuilderImpl builder = (KnowledgeBuilderImpl) KnowledgeBuilderFactory.newKnowledgeBuilder();
             builder.addPackage(form.get().descr());
             if (!builder.hasErrors()) {
-                return new Built(table, kieBase(builder), form.get().actions(), List.of());
+                return new Built(table, builder.getKnowledgePackages(), form.get().actions(), List.of());
+            }
+            Optional<PackageDescr> asGenerated = CompiledForm.guarded(table.drl(), table.validFrom(), table.validTo());
+            if (asGenerated.isPresent()) {
+                KnowledgeBuilderImpl plain = (KnowledgeBuilderImpl) KnowledgeBuilderFactory.newKnowledgeBuilder();
+                plain.addPackage(asGenerated.get());
+                if (!plain.hasErrors()) {
+                    return new Built(table, plain.getKnowledgePackages(), Map.of(), List.of());
+                }
             }
         }
+        // not compilable: the DRL text as Drools generated it, for errors located in it
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         builder.add(ResourceFactory.newByteArrayResource(table.drl().getBytes(StandardCharsets.UTF_8)),
                 ResourceType.DRL);
-        if (!builder.hasErrors()) {
-            return new Built(table, kieBase(builder), Map.of(), List.of());
-        }
         List<TableError> errors = new ArrayList<>();
+        if (!builder.hasErrors()) { // compiles only without the in-force guard: never seen, but never published either
+            errors.add(new TableError(CellRef.of(table.fileName(), table.sheet(), 0, -1), "COMPILE_FAILED",
+                    "决策表无法编译，请检查条件单元格", "the table compiles only as generated, not in its compiled form"));
+            return new Built(table, null, Map.of(), errors);
+        }
         KnowledgeBuilderErrors found = builder.getErrors();
         boolean located = found.stream().anyMatch(e -> e.getLines().length > 0 && e.getLines()[0] > 0);
         for (KnowledgeBuilderError e : found) {
@@ -323,12 +339,6 @@ public final class PolicyCompiler {
             }
         }
         return new Built(table, null, Map.of(), errors);
-    }
-
-    private static KieBase kieBase(KnowledgeBuilder builder) {
-        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
-        base.addPackages(builder.getKnowledgePackages());
-        return base;
     }
 
     private static TableError mapError(DecisionTable t, int errorLineNumber, String text) {

@@ -4,9 +4,14 @@ import cn.shoudi.rules.table.PolicyCompiler;
 import cn.shoudi.rules.table.PolicyValidationException;
 import cn.shoudi.rules.table.TableError;
 import cn.shoudi.rules.table.TableSource;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,5 +61,45 @@ class MalformedWorkbookUnitTest {
         assertThat(first.at().a1()).isEqualTo(reported);
         assertThat(first.messageZh()).isNotBlank();
         assertThat(first.toString()).contains("工作表「" + sheet + "」").contains("cell " + reported);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"empty", "pdf", "zip-without-workbook", "old-xls"})
+    void aFileThatIsNotAWorkbookIsRefusedInWordsStaffCanActOnWithoutTheLibrarysText(String kind) throws IOException {
+        byte[] bytes = switch (kind) {
+            case "empty" -> new byte[0];
+            case "pdf" -> "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n".getBytes(StandardCharsets.US_ASCII);
+            case "zip-without-workbook" -> new byte[]{'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+            default -> oldExcel();
+        };
+        List<TableSource> sources = PolicyFixtures.shippedSources().stream()
+                .map(s -> s.fileName().equals("monitoring.xlsx") ? new TableSource("monitoring.xlsx", bytes) : s)
+                .toList();
+
+        PolicyValidationException e = catchThrowableOfType(PolicyValidationException.class,
+                () -> new PolicyCompiler().compile("broken", sources));
+
+        assertThat(e).as("a file that is not a workbook must be rejected").isNotNull();
+        assertThat(e.errors()).isNotEmpty().allSatisfy(error -> assertThat(error.toString())
+                .doesNotContainIgnoringCase("exception").doesNotContainIgnoringCase("bugzilla")
+                .doesNotContain("org.apache").doesNotContain("poi").doesNotContain("OLE2").doesNotContain("zip"));
+        if (kind.equals("old-xls")) {
+            return; // POI opens the old binary format too: it is read, and refused for what its sheets lack
+        }
+        TableError error = e.errors().get(0);
+        assertThat(error.code()).isEqualTo("NOT_A_WORKBOOK");
+        assertThat(error.at().file()).isEqualTo("monitoring.xlsx");
+        assertThat(error.messageZh()).matches(".*[\\u4e00-\\u9fa5].*").contains("事件编号");
+        if (kind.equals("empty")) {
+            assertThat(error.messageZh()).contains("文件是空的");
+        }
+    }
+
+    private static byte[] oldExcel() throws IOException {
+        try (HSSFWorkbook wb = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.createSheet("监测对象纳入").createRow(0).createCell(0).setCellValue("RuleSet");
+            wb.write(out);
+            return out.toByteArray();
+        }
     }
 }

@@ -1,5 +1,8 @@
 package cn.shoudi.intake;
 
+import cn.shoudi.Incidents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import cn.shoudi.InvalidRequestException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -24,6 +27,8 @@ import java.util.List;
 
 /** Reads the tabular files intake accepts (XLSX, CSV in UTF-8 or GBK) into rows of text cells. */
 final class TableFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(TableFiles.class);
 
     private TableFiles() {
     }
@@ -55,7 +60,8 @@ final class TableFiles {
             }
             return out;
         } catch (IOException | RuntimeException e) {
-            throw new InvalidRequestException("无法读取该 Excel 文件：" + e.getMessage());
+            throw new InvalidRequestException("无法读取该 Excel 文件，请确认它是 .xlsx 工作簿且没有损坏（事件编号 "
+                    + Incidents.log(log, "cannot read an uploaded XLSX file", e) + "）");
         }
     }
 

@@ -1,5 +1,8 @@
 package cn.shoudi.policy;
 
+import cn.shoudi.Incidents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import cn.shoudi.rules.table.TableSource;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -27,6 +30,8 @@ import java.util.List;
 /** REST API of policy versions: upload, validate, simulate, approve, publish, roll back, download, diff, audit. */
 @RestController
 public class PolicyController {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyController.class);
 
     private static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -169,7 +174,8 @@ public class PolicyController {
         try {
             return new TableSource(f.getOriginalFilename(), f.getBytes());
         } catch (IOException e) {
-            throw new PolicyProblem(HttpStatus.BAD_REQUEST, "无法读取上传的文件：" + e.getMessage());
+            throw new PolicyProblem(HttpStatus.BAD_REQUEST, "无法读取上传的文件，请重新上传（事件编号 "
+                    + Incidents.log(log, "cannot read the uploaded file " + f.getOriginalFilename(), e) + "）");
         }
     }
 

@@ -12,6 +12,11 @@ public enum Role {
     INFO_OFFICER("扶贫信息员"),
     /** 部门接口: posts department signals of its own source only. */
     DEPARTMENT("部门接口"),
+    /**
+     * 监控采集: a monitoring system's machine account (Prometheus): scrapes {@code /actuator/prometheus} and reads the
+     * health details, nothing else; it signs in with an API key.
+     */
+    METRICS("监控采集"),
     /** 系统管理员: accounts, roles and the audit trail. */
     ADMIN("系统管理员");
 

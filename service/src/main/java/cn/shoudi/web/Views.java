@@ -1,5 +1,8 @@
 package cn.shoudi.web;
 
+import cn.shoudi.Incidents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import cn.shoudi.InvalidRequestException;
 import cn.shoudi.registry.InvalidHouseholdException;
 import org.springframework.stereotype.Component;
@@ -16,6 +19,8 @@ import java.util.stream.Collectors;
  */
 @Component
 class Views {
+
+    private static final Logger log = LoggerFactory.getLogger(Views.class);
 
     private final JsonMapper json;
 
@@ -48,6 +53,9 @@ class Views {
         if (e instanceof ErrorResponse er && er.getBody().getDetail() != null) {
             return er.getBody().getDetail();
         }
-        return e.getMessage();
+        if (Incidents.isForUsers(e.getMessage())) {
+            return e.getMessage();
+        }
+        return "操作未完成，请稍后重试；如仍出错请联系管理员并提供事件编号 " + Incidents.log(log, "page action failed", e);
     }
 }

@@ -45,8 +45,9 @@ class AccessMatrixIntegrationTest {
 
     static final String STAFF = "LEADER CADRE INFO_OFFICER";
     static final String ALL_BUT_DEPARTMENT = "LEADER CADRE INFO_OFFICER POLICY ADMIN";
-    static final String ANY = "POLICY LEADER CADRE INFO_OFFICER DEPARTMENT ADMIN";
-    static final List<String> ROLES = List.of("POLICY", "LEADER", "CADRE", "INFO_OFFICER", "DEPARTMENT", "ADMIN");
+    static final String ANY = "POLICY LEADER CADRE INFO_OFFICER DEPARTMENT METRICS ADMIN";
+    static final List<String> ROLES = List.of("POLICY", "LEADER", "CADRE", "INFO_OFFICER", "DEPARTMENT", "METRICS",
+            "ADMIN");
 
     /**
      * Endpoint (method and pattern as mapped), the concrete request ({H} household, {T} task, {C} cadre, {V} village;
@@ -220,12 +221,14 @@ class AccessMatrixIntegrationTest {
         api.put("CADRE", officer.asCadre(town.helperId));
         api.put("INFO_OFFICER", officer);
         api.put("DEPARTMENT", officer.asDepartment("医保"));
+        api.put("METRICS", officer.asRole("METRICS", "metrics"));
         api.put("ADMIN", officer.asRole("ADMIN", "admin"));
         pages.put("POLICY", officer.pages("t-policy"));
         pages.put("LEADER", officer.pages("t-leader"));
         pages.put("CADRE", officer.pages(TestAccounts.cadre(jdbc, town.helperId)));
         pages.put("INFO_OFFICER", officer.pages("t-officer"));
         pages.put("ADMIN", officer.pages("t-admin"));
+        pages.put("METRICS", officer.pages("t-metrics"));
     }
 
     @Test

@@ -68,9 +68,7 @@ public final class WorkbookReader {
                     defaultOutcome, validity[0], validity[1], parsed.columns, parsed.rows, params, examples, drl);
         } catch (IOException | RuntimeException e) {
             if (errors.size() == before) {
-                errors.add(new TableError(CellRef.of(fileName, "", 0, -1), "NOT_A_WORKBOOK",
-                        "无法读取该文件，请确认它是 Excel 工作簿（.xlsx）：" + e.getMessage(),
-                        "cannot read the file as an XLSX workbook: " + e));
+                errors.add(UnreadableWorkbook.of(fileName, e));
             }
             return null;
         }
@@ -89,9 +87,7 @@ public final class WorkbookReader {
             }
             return new ParameterSheetReader().read(wb, cells, fileName, errors);
         } catch (IOException | RuntimeException e) {
-            errors.add(new TableError(CellRef.of(fileName, "", 0, -1), "NOT_A_WORKBOOK",
-                    "无法读取该文件，请确认它是 Excel 工作簿（.xlsx）：" + e.getMessage(),
-                    "cannot read the file as an XLSX workbook: " + e));
+            errors.add(UnreadableWorkbook.of(fileName, e));
             return List.of();
         }
     }
@@ -106,8 +102,7 @@ public final class WorkbookReader {
             new ExcelParser(Map.of(sheet, List.<DataListener>of(listener))).parseWorkbook(wb);
             return new SpreadsheetCompiler().listenerToString(listener);
         } catch (RuntimeException e) {
-            errors.add(new TableError(CellRef.of(file, sheet, 0, -1), "DECISION_TABLE_PARSE",
-                    "Drools 无法解析该规则工作表：" + e.getMessage(), "Drools cannot parse the rule sheet: " + e.getMessage()));
+            errors.add(UnreadableWorkbook.unparsable(file, sheet, e));
             return null;
         }
     }

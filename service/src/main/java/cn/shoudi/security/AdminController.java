@@ -1,5 +1,6 @@
 package cn.shoudi.security;
 
+import cn.shoudi.AuditChain;
 import cn.shoudi.AuditTrail;
 import cn.shoudi.InvalidRequestException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -26,8 +27,10 @@ class AdminController {
     private final AccountService accounts;
     private final ApiKeyService keys;
     private final AuditTrail audit;
+    private final AuditChain chain;
 
-    AdminController(AccountService accounts, ApiKeyService keys, AuditTrail audit) {
+    AdminController(AccountService accounts, ApiKeyService keys, AuditTrail audit, AuditChain chain) {
+        this.chain = chain;
         this.accounts = accounts;
         this.keys = keys;
         this.audit = audit;
@@ -94,5 +97,14 @@ class AdminController {
             }
         }
         return audit.find(username, a, from, to, limit);
+    }
+
+    /**
+     * Recomputes the audit trail's hash chain from its first entry: whether any sealed entry was changed, removed or
+     * inserted, and how many entries wait to be sealed.
+     */
+    @GetMapping("/audit/verification")
+    AuditChain.Verification verifyAudit() {
+        return chain.verify();
     }
 }

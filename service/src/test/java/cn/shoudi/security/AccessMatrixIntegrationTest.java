@@ -148,6 +148,7 @@ class AccessMatrixIntegrationTest {
             {"POST /api/admin/api-keys/{keyId}/rotate", "/api/admin/api-keys/999999/rotate {}", "ADMIN"},
             {"DELETE /api/admin/api-keys/{keyId}", "/api/admin/api-keys/999999", "ADMIN"},
             {"GET /api/admin/audit", "/api/admin/audit", "ADMIN"},
+            {"GET /api/admin/audit/verification", "/api/admin/audit/verification", "ADMIN"},
             // pages
             {"GET /login", "/login", "ANONYMOUS " + ANY},
             {"GET /", "/", ANY},

@@ -11,13 +11,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * Signs in an integration by the API key in header {@code X-Api-Key} (checked by {@link ApiKeyAuthenticator}). A key
+ * Signs in an integration by the API key in header {@code X-Api-Key}, or as a bearer credential
+ * ({@code Authorization: Bearer sd_…}, what Prometheus and most HTTP clients send without custom headers), checked by
+ * {@link ApiKeyAuthenticator}. A key
  * that is unknown, expired or revoked, or whose account is disabled, is refused with 401 and audited as a failed
  * sign-in; without the header the request goes on to the other sign-in methods.
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Api-Key";
+    private static final String BEARER = "Bearer ";
 
     private final ApiKeyAuthenticator authenticator;
     private final AuditTrail audit;
@@ -31,6 +34,11 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
+        String authorization = request.getHeader("Authorization");
+        if ((key == null || key.isBlank()) && authorization != null
+                && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            key = authorization.substring(BEARER.length());
+        }
         if (key == null || key.isBlank()) {
             chain.doFilter(request, response);
             return;

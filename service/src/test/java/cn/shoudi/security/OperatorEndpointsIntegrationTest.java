@@ -79,6 +79,9 @@ class OperatorEndpointsIntegrationTest {
         Answer scrape = call(withKey(scraperKey), "/actuator/prometheus");
         assertThat(scrape.status()).isEqualTo(200);
         assertThat(scrape.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+        RestClient bearer = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + scraperKey).build();
+        assertThat(call(bearer, "/actuator/prometheus").status()).as("the key as Prometheus sends it").isEqualTo(200);
         assertThat(call(withKey(scraperKey), "/actuator/metrics").status()).isEqualTo(403);
         assertThat(call(withKey(scraperKey), "/api/households").status()).isEqualTo(403);
         assertThat(call(withKey(scraperKey), "/api/admin/users").status()).isEqualTo(403);

@@ -34,6 +34,8 @@ public final class Evaluator {
     /** Name of the global that ACTION columns write to; tables declare it under Variables. */
     public static final String FINDINGS_GLOBAL = "findings";
 
+    private static final Comparator<Finding> BY_ROW = Comparator.comparingInt(Finding::row);
+
     private final Policy policy;
     /** Tables and parameter values by as-of date: the same for every household evaluated on that date. */
     private final Map<LocalDate, OnDate> onDates = new java.util.concurrent.ConcurrentHashMap<>();
@@ -136,11 +138,20 @@ public final class Evaluator {
         }
         Map<String, Decision> decisions = new LinkedHashMap<>();
         for (DecisionTable t : applicable) {
-            List<Finding> findings = byTable.getOrDefault(t.id(), List.of()).stream()
-                    .sorted(Comparator.comparingInt(Finding::row)).toList();
-            String outcome = findings.stream().map(Finding::outcome).filter(o -> o != null && !o.isBlank())
-                    .findFirst().orElse(t.defaultOutcome());
-            decisions.put(t.id(), new Decision(t.id(), t.title(), outcome, findings));
+            List<Finding> findings = byTable.get(t.id());
+            if (findings == null) {
+                decisions.put(t.id(), new Decision(t.id(), t.title(), t.defaultOutcome(), List.of()));
+                continue;
+            }
+            findings.sort(BY_ROW);
+            String outcome = t.defaultOutcome();
+            for (Finding f : findings) {
+                if (f.outcome() != null && !f.outcome().isBlank()) {
+                    outcome = f.outcome(); // the top-most row with an outcome decides
+                    break;
+                }
+            }
+            decisions.put(t.id(), new Decision(t.id(), t.title(), outcome, Collections.unmodifiableList(findings)));
         }
         return new Evaluation(policy.version(), household.householdId(), asOf, decisions);
     }

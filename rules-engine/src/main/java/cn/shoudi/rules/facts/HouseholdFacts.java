@@ -103,7 +103,7 @@ public final class HouseholdFacts {
             this.incomeDropPercent = drop.signum() < 0 ? BigDecimal.ZERO : drop;
         }
         LocalDate windowStart = asOf.minusMonths(12);
-        this.recentSignals = d.signals().stream()
+        this.recentSignals = d.signals().isEmpty() ? List.of() : d.signals().stream()
                 .filter(s -> s.date() != null && !s.date().isAfter(asOf) && s.date().isAfter(windowStart)).toList();
     }
 

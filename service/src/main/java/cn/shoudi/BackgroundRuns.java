@@ -95,6 +95,11 @@ public class BackgroundRuns {
         this.properties = properties;
     }
 
+    /** This instance's id, as the owner column of the runs it works on names it. */
+    public String instance() {
+        return instance;
+    }
+
     /** Makes this instance able to run (and take over) runs of {@code kind}. */
     public void register(String kind, Work work) {
         works.put(kind, work);
@@ -172,10 +177,11 @@ public class BackgroundRuns {
     }
 
     private void execute(String kind, String id) {
-        Run run = find(kind, id).orElseThrow();
-        byte[] input = jdbc.sql("SELECT input FROM " + TABLE + " WHERE id = ?").param(id)
-                .query((rs, n) -> rs.getBytes(1)).single();
         try {
+            Run run = find(kind, id).orElseThrow();
+            // a list, since a run without input (a simulation) has a null one
+            byte[] input = jdbc.sql("SELECT input FROM " + TABLE + " WHERE id = ?").param(id)
+                    .query((rs, n) -> rs.getBytes(1)).list().get(0);
             Object report = works.get(kind).perform(run, input, new OwnerReporter(id));
             finish(id, Status.DONE, json.writeValueAsString(report), null);
         } catch (RunTakenOver e) {

@@ -17,11 +17,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.util.LinkedMultiValueMap;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -86,8 +83,7 @@ class BackgroundRunsIntegrationTest {
     void setUp() {
         here = new ApiClient(port, jdbc);
         town = new TestTownship(here);
-        villageCode = (String) here.getList("/api/villages").stream()
-                .filter(v -> ((Number) v.get("id")).longValue() == town.villageId).findFirst().orElseThrow().get("code");
+        villageCode = town.villageCode;
     }
 
     @Test
@@ -124,9 +120,8 @@ class BackgroundRunsIntegrationTest {
             throws Exception {
         String prefix = "R" + (System.nanoTime() % 100_000_000L);
         ApiClient there = new ApiClient(other.port(), jdbc);
-        Map<String, Object> accepted = there.http().post().uri("/api/imports/households/async")
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(form(csv(prefix + "K"), "VALID_ONLY")).retrieve()
-                .body(Map.class);
+        Map<String, Object> accepted = there.upload("/api/imports/households/async", "township.csv",
+                csv(prefix + "K"), "mode", "VALID_ONLY");
         String id = (String) accepted.get("id");
 
         // followed from this instance while the other one writes; killed with most households still to write
@@ -153,9 +148,8 @@ class BackgroundRunsIntegrationTest {
                 + " WHERE h.household_no LIKE ?").param(prefix + "K%").query(Long.class).single())
                 .as("no member doubled").isEqualTo(2L * HOUSEHOLDS);
 
-        Map<String, Object> undisturbed = here.http().post().uri("/api/imports/households")
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(form(csv(prefix + "U"), "VALID_ONLY")).retrieve()
-                .body(Map.class);
+        Map<String, Object> undisturbed = here.upload("/api/imports/households", "township.csv", csv(prefix + "U"),
+                "mode", "VALID_ONLY");
         assertThat(undisturbed).containsEntry("created", HOUSEHOLDS);
         assertThat(finished.get("report")).isEqualTo(undisturbed);
 
@@ -277,17 +271,5 @@ class BackgroundRunsIntegrationTest {
             }
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static LinkedMultiValueMap<String, Object> form(byte[] file, String mode) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(file) {
-            @Override
-            public String getFilename() {
-                return "township.csv";
-            }
-        });
-        form.add("mode", mode);
-        return form;
     }
 }

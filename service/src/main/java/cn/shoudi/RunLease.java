@@ -1,5 +1,6 @@
 package cn.shoudi;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Timestamp;
@@ -35,7 +36,8 @@ public record RunLease(String owner, Instant heartbeatAt) {
      * @param table  the run table (a constant of the caller, never user input) with columns id, status, owner and
      *               heartbeat_at
      * @param status the status a run has while it runs
-     * @return true when this caller won the run
+     * @return true when this caller won the run; false when the row no longer holds this lease, or when the UPDATE
+     *         lost a concurrent one (a deadlock, or on Galera a failed certification)
      */
     public boolean claim(JdbcClient jdbc, String table, Object id, String status, String newOwner, Instant now) {
         List<Object> params = new ArrayList<>(List.of(newOwner, Timestamp.from(now), id, status));
@@ -53,6 +55,10 @@ public record RunLease(String owner, Instant heartbeatAt) {
             sql.append(" AND heartbeat_at = ?");
             params.add(Timestamp.from(heartbeatAt));
         }
-        return jdbc.sql(sql.toString()).params(params).update() == 1;
+        try {
+            return jdbc.sql(sql.toString()).params(params).update() == 1;
+        } catch (ConcurrencyFailureException lost) {
+            return false;
+        }
     }
 }

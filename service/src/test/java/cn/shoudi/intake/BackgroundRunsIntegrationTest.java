@@ -138,6 +138,7 @@ class BackgroundRunsIntegrationTest {
         assertThat(households(prefix + "K")).as("some households written before the kill").isPositive()
                 .isLessThan(HOUSEHOLDS);
 
+        // this instance finds the run stale after 6 s; other contexts of the test JVM would wait 30 s
         Map<String, Object> finished = awaitFinished(here, "/api/imports/" + id);
         assertThat(finished).containsEntry("status", "DONE");
         StoredRun run = row(id);
@@ -165,11 +166,13 @@ class BackgroundRunsIntegrationTest {
         ApiClient policy = here.asRole("POLICY", "runs-policy");
         long version = publishedVersion(policy);
         String id = UUID.randomUUID().toString();
-        Timestamp longAgo = Timestamp.from(Instant.now().minusSeconds(60));
+        // stale for this instance (6 s), not yet for other contexts of the test JVM on the same database (30 s)
+        Timestamp silentSince = Timestamp.from(Instant.now().minusSeconds(10));
         jdbc.sql("INSERT INTO background_run (id, kind, status, done, total, options, owner, heartbeat_at, attempts,"
                         + " started_at, updated_at) VALUES (?, 'SIMULATION', 'RUNNING', 0, 1, ?, 'silent-instance', ?, 1,"
                         + " ?, ?)")
-                .params(id, "{\"versionId\":" + version + ",\"user\":\"t-runs-policy\"}", longAgo, longAgo, longAgo)
+                .params(id, "{\"versionId\":" + version + ",\"user\":\"t-runs-policy\"}", silentSince, silentSince,
+                        silentSince)
                 .update();
 
         Map<String, Object> done = awaitFinished(policy, "/api/policy/simulations/" + id);

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.core.io.ByteArrayResource;
 
 import static org.awaitility.Awaitility.await;
 
@@ -136,6 +137,25 @@ public final class ApiClient {
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> getList(String path) {
         return http.get().uri(path).retrieve().body(List.class);
+    }
+
+    /**
+     * Posts a file as multipart field "file" with the given name, plus form fields (name, value, name, value …), and
+     * returns the JSON answer.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> upload(String path, String fileName, byte[] bytes, String... fields) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            form.add(fields[i], fields[i + 1]);
+        }
+        return http.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve().body(Map.class);
     }
 
     public RestClient http() {

@@ -8,6 +8,8 @@ import java.util.Map;
 public final class TestTownship {
 
     public final long villageId;
+    /** The village's code (行政村编码), as import files name it. */
+    public final String villageCode;
     public final long groupId;
     public final long groupCadreId;
     public final long committeeId;
@@ -15,7 +17,8 @@ public final class TestTownship {
 
     public TestTownship(ApiClient api) {
         String suffix = String.valueOf(System.nanoTime() % 1_000_000_000L);
-        villageId = id(api.post("/api/villages", Map.of("code", "T" + suffix, "name", "测试村" + suffix,
+        villageCode = "T" + suffix;
+        villageId = id(api.post("/api/villages", Map.of("code", villageCode, "name", "测试村" + suffix,
                 "poorVillage", true)));
         groupCadreId = id(api.post("/api/cadres", Map.of("name", "驻组干部", "role", "GROUP_CADRE",
                 "villageId", villageId)));

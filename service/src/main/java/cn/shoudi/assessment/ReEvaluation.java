@@ -1,5 +1,7 @@
 package cn.shoudi.assessment;
 
+import cn.shoudi.RunLease;
+import cn.shoudi.RunsProperties;
 import cn.shoudi.registry.Registry;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -34,7 +36,6 @@ import java.util.Set;
 public class ReEvaluation {
 
     private static final Logger log = LoggerFactory.getLogger(ReEvaluation.class);
-    private static final Duration STALE = Duration.ofSeconds(60);
 
     private final AssessmentRuns runs;
     private final AssessmentService assessments;
@@ -42,6 +43,7 @@ public class ReEvaluation {
     private final Registry registry;
     private final JdbcClient jdbc;
     private final AssessmentProperties properties;
+    private final RunsProperties runsProperties;
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> daemon(r, "re-evaluation"));
@@ -50,13 +52,14 @@ public class ReEvaluation {
             Math.max(1, Runtime.getRuntime().availableProcessors()), r -> daemon(r, "re-evaluation-worker"));
 
     ReEvaluation(AssessmentRuns runs, AssessmentService assessments, ActivePolicy policy, Registry registry,
-                 JdbcClient jdbc, AssessmentProperties properties, Clock clock) {
+                 JdbcClient jdbc, AssessmentProperties properties, RunsProperties runsProperties, Clock clock) {
         this.runs = runs;
         this.assessments = assessments;
         this.policy = policy;
         this.registry = registry;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.runsProperties = runsProperties;
         this.clock = clock;
     }
 
@@ -68,7 +71,7 @@ public class ReEvaluation {
                 now, null));
         log.info("re-evaluation {} started ({}): {} households under policy {}", run.id(), run.reason(), run.total(),
                 run.policyVersion());
-        runner.submit(() -> process(run.id()));
+        runner.submit(() -> process(run.id(), RunLease.NONE));
         return view(run);
     }
 
@@ -82,17 +85,19 @@ public class ReEvaluation {
         return runs.findAll().stream().sorted((a, b) -> Long.compare(b.id(), a.id())).map(this::view).toList();
     }
 
-    /** Resumes runs left unfinished by a crashed or stopped instance. */
+    /**
+     * Resumes runs left unfinished by a crashed or stopped instance: a run whose owner has not heartbeated (at each
+     * checkpoint) for {@code shoudi.runs.stale-after} is claimed by one instance, see {@link RunLease#claim}.
+     */
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     void resumeOrphans() {
         for (AssessmentRun run : runs.findByStatusOrderById(AssessmentRun.RUNNING)) {
-            boolean orphan = run.owner() == null || run.heartbeatAt() == null
-                    || run.heartbeatAt().isBefore(clock.instant().minus(STALE));
-            if (orphan && !instance.equals(run.owner())) {
+            RunLease lease = new RunLease(run.owner(), run.heartbeatAt());
+            if (!instance.equals(run.owner()) && lease.stale(clock.instant(), runsProperties.staleAfter())) {
                 log.info("resuming re-evaluation {} after household {} ({} of {} done)", run.id(),
                         run.lastHouseholdId(), run.done(), run.total());
-                runner.submit(() -> process(run.id()));
+                runner.submit(() -> process(run.id(), lease));
             }
         }
     }
@@ -102,8 +107,8 @@ public class ReEvaluation {
      * is read and evaluated; the checkpoint after a page is taken once its write has committed, so a run resumed after
      * a crash starts after the last page actually stored.
      */
-    void process(long runId) {
-        if (!claim(runId)) {
+    void process(long runId, RunLease asRead) {
+        if (!asRead.claim(jdbc, "assessment_run", runId, AssessmentRun.RUNNING, instance, clock.instant())) {
             return;
         }
         Future<AssessmentService.PageResult> writing = null;
@@ -137,13 +142,6 @@ public class ReEvaluation {
             log.error("re-evaluation {} stopped; it resumes from its last checkpoint", runId,
                     e instanceof ExecutionException ? e.getCause() : e);
         }
-    }
-
-    private boolean claim(long runId) {
-        Instant now = clock.instant();
-        return jdbc.sql("UPDATE assessment_run SET owner = ?, heartbeat_at = ? WHERE id = ? AND status = ? "
-                        + "AND (owner IS NULL OR owner = ? OR heartbeat_at IS NULL OR heartbeat_at < ?)")
-                .params(instance, now, runId, AssessmentRun.RUNNING, instance, now.minus(STALE)).update() == 1;
     }
 
     private void checkpoint(AssessmentRun run, List<Long> ids, AssessmentService.PageResult page) {

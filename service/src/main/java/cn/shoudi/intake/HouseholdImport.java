@@ -19,11 +19,9 @@ import java.util.Map;
 
 import cn.shoudi.rules.facts.FactCatalogue;
 import cn.shoudi.rules.facts.FactDefinition;
-import cn.shoudi.BackgroundRuns;
 import cn.shoudi.InvalidRequestException;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,48 +60,41 @@ public class HouseholdImport {
         this.tx = new TransactionTemplate(txManager);
     }
 
-    /** Progress of an import running in the background; the report once done. */
-    record Progress(String id, String status, int households, int done, Report report, String error) {
-    }
-
-    private final BackgroundRuns<Progress> runs = new BackgroundRuns<>("household-import");
-
-    /** Starts an import in the background, for large files; follow it with {@link #progress}. */
-    Progress start(String fileName, byte[] bytes, Mode mode, Long onlyVillage) {
-        return runs.start(id -> new Progress(id, "RUNNING", 0, 0, null, null), id -> {
-            try {
-                Report r = run(fileName, bytes, mode, onlyVillage, (done, total) -> runs.update(id,
-                        new Progress(id, "RUNNING", total, done, null, null)));
-                runs.update(id, new Progress(id, "DONE", r.households(), r.households(), r, null));
-            } catch (RuntimeException e) {
-                runs.update(id, new Progress(id, "FAILED", 0, 0, null, e.getMessage()));
-            }
-        });
-    }
-
-    Optional<Progress> progress(String id) {
-        return runs.get(id);
-    }
-
-    @jakarta.annotation.PreDestroy
-    void stop() {
-        runs.shutdown();
-    }
-
     Report run(String fileName, byte[] bytes, Mode mode, Long onlyVillage) {
-        return run(fileName, bytes, mode, onlyVillage, (done, total) -> { });
+        return run(fileName, bytes, mode, onlyVillage, (done, total) -> { }, Checkpoint.NONE);
     }
 
-    /** Reports households validated, then written, out of the total. */
+    /** Reports households validated, then written, out of the total; and each checkpoint of the writes. */
     interface Listener {
         void progress(int done, int total);
+
+        /** Called inside the transaction of the writes the checkpoint covers: both commit, or neither. */
+        default void written(Checkpoint checkpoint) {
+        }
+    }
+
+    /**
+     * How far an import's writes got: the first {@code written} valid households of the file (in file order) are
+     * stored, with these outcomes. An import run again from a checkpoint skips them and reports their outcomes, so its
+     * report is the one an undisturbed import would have given.
+     */
+    record Checkpoint(int written, int created, int updated, int unchanged) {
+
+        static final Checkpoint NONE = new Checkpoint(0, 0, 0, 0);
+
+        Checkpoint after(Registrar.Outcome outcome) {
+            return new Checkpoint(written + 1, created + (outcome == Registrar.Outcome.CREATED ? 1 : 0),
+                    updated + (outcome == Registrar.Outcome.UPDATED ? 1 : 0),
+                    unchanged + (outcome == Registrar.Outcome.UNCHANGED ? 1 : 0));
+        }
     }
 
     /**
      * @param onlyVillage when not null, rows of any other village are errors (a village's information officer
      *                    imports only their own village)
+     * @param from        the checkpoint to continue from ({@link Checkpoint#NONE} for a new import)
      */
-    Report run(String fileName, byte[] bytes, Mode mode, Long onlyVillage, Listener listener) {
+    Report run(String fileName, byte[] bytes, Mode mode, Long onlyVillage, Listener listener, Checkpoint from) {
         String encoding;
         List<List<String>> table;
         String name = fileName == null ? "" : fileName.toLowerCase();
@@ -154,26 +145,32 @@ public class HouseholdImport {
             }
             listener.progress(good.size() + rejected, byHousehold.size() * 2);
         }
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
+        Checkpoint written = from;
         boolean write = mode == Mode.VALID_ONLY || errors.isEmpty();
-        if (write && !good.isEmpty()) {
-            List<Registrar.Outcome> outcomes = new ArrayList<>();
+        if (write && written.written() < good.size()) {
             if (mode == Mode.ALL_OR_NOTHING) {
-                tx.executeWithoutResult(s -> good.forEach(c -> outcomes.add(registrar.upsert(c.data(), c.existing()))));
+                written = tx.execute(s -> {
+                    Checkpoint c = Checkpoint.NONE;
+                    for (Candidate g : good) {
+                        c = c.after(registrar.upsert(g.data(), g.existing()));
+                    }
+                    listener.written(c);
+                    return c;
+                });
             } else {
-                for (Candidate c : good) {
-                    outcomes.add(registrar.upsert(c.data(), c.existing()));
-                    listener.progress(byHousehold.size() + outcomes.size(), byHousehold.size() * 2);
+                for (Candidate g : good.subList(written.written(), good.size())) {
+                    Checkpoint before = written;
+                    written = tx.execute(s -> {
+                        Checkpoint c = before.after(registrar.upsert(g.data(), g.existing()));
+                        listener.written(c);
+                        return c;
+                    });
+                    listener.progress(byHousehold.size() + written.written(), byHousehold.size() * 2);
                 }
             }
-            created = (int) outcomes.stream().filter(o -> o == Registrar.Outcome.CREATED).count();
-            updated = (int) outcomes.stream().filter(o -> o == Registrar.Outcome.UPDATED).count();
-            unchanged = (int) outcomes.stream().filter(o -> o == Registrar.Outcome.UNCHANGED).count();
         }
-        return new Report(fileName, encoding, table.size() - 1, byHousehold.size(), created, updated, unchanged,
-                rejected, write, errors);
+        return new Report(fileName, encoding, table.size() - 1, byHousehold.size(), written.created(),
+                written.updated(), written.unchanged(), rejected, write, errors);
     }
 
     /**

@@ -24,11 +24,13 @@ import java.util.HashMap;
 public class ImportController {
 
     private final HouseholdImport importer;
+    private final ImportRuns runs;
     private final HouseholdExport exporter;
     private final AuditTrail audit;
 
-    ImportController(HouseholdImport importer, HouseholdExport exporter, AuditTrail audit) {
+    ImportController(HouseholdImport importer, ImportRuns runs, HouseholdExport exporter, AuditTrail audit) {
         this.importer = importer;
+        this.runs = runs;
         this.exporter = exporter;
         this.audit = audit;
     }
@@ -44,17 +46,17 @@ public class ImportController {
 
     /** Starts an import in the background (large files); follow its progress. */
     @PostMapping(path = "/api/imports/households/async", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public ResponseEntity<HouseholdImport.Progress> start(@RequestParam("file") MultipartFile file,
+    public ResponseEntity<ImportRuns.Progress> start(@RequestParam("file") MultipartFile file,
                                                   @RequestParam(defaultValue = "ALL_OR_NOTHING") HouseholdImport.Mode mode)
             throws IOException {
-        HouseholdImport.Progress p = importer.start(file.getOriginalFilename(), file.getBytes(), mode,
+        ImportRuns.Progress p = runs.start(file.getOriginalFilename(), file.getBytes(), mode,
                 Viewer.current().limitedToVillage());
         return ResponseEntity.accepted().header(HttpHeaders.LOCATION, "/api/imports/" + p.id()).body(p);
     }
 
     @GetMapping("/api/imports/{id}")
-    public ResponseEntity<HouseholdImport.Progress> progress(@PathVariable String id) {
-        return ResponseEntity.of(importer.progress(id));
+    public ResponseEntity<ImportRuns.Progress> progress(@PathVariable String id) {
+        return ResponseEntity.of(runs.progress(id));
     }
 
     /** The import template: every column (see {@code GET /api/facts} for each fact's values) and one example row. */

@@ -38,10 +38,12 @@ public class PolicyController {
 
     private final PolicyService policies;
     private final PolicySimulation simulation;
+    private final SimulationRuns simulationRuns;
 
-    PolicyController(PolicyService policies, PolicySimulation simulation) {
+    PolicyController(PolicyService policies, PolicySimulation simulation, SimulationRuns simulationRuns) {
         this.policies = policies;
         this.simulation = simulation;
+        this.simulationRuns = simulationRuns;
     }
 
     @GetMapping("/api/policy/versions")
@@ -82,16 +84,16 @@ public class PolicyController {
 
     /** Starts a simulation in the background (large registries); follow its progress. */
     @PostMapping("/api/policy/versions/{id}/simulations")
-    public ResponseEntity<PolicySimulation.Progress> startSimulation(@PathVariable long id,
+    public ResponseEntity<SimulationRuns.Progress> startSimulation(@PathVariable long id,
             @CurrentSecurityContext(expression = "authentication.name") String user) {
-        PolicySimulation.Progress p = simulation.start(id, user == null ? "anonymous" : user);
+        SimulationRuns.Progress p = simulationRuns.start(id, user == null ? "anonymous" : user);
         return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.LOCATION,
                 "/api/policy/simulations/" + p.id()).body(p);
     }
 
     @GetMapping("/api/policy/simulations/{runId}")
-    public ResponseEntity<PolicySimulation.Progress> simulationProgress(@PathVariable String runId) {
-        return ResponseEntity.of(simulation.progress(runId));
+    public ResponseEntity<SimulationRuns.Progress> simulationProgress(@PathVariable String runId) {
+        return ResponseEntity.of(simulationRuns.progress(runId));
     }
 
     /** The households a version would affect, as an XLSX ledger. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntConsumer;
 
 /**
  * Impact simulation (影响模拟): every household evaluated under a version and under the published one; the transitions
@@ -64,41 +65,12 @@ class PolicySimulation {
                   Map<String, Integer> newTasksByCadre, List<Affected> affectedHouseholds) {
     }
 
-    /** Progress of an asynchronous simulation; the report once done. */
-    record Progress(String id, long versionId, String status, int done, int total, Report report, String error) {
-    }
-
-    private final cn.shoudi.BackgroundRuns<Progress> runs = new cn.shoudi.BackgroundRuns<>("policy-simulation");
-
-    /** Starts a simulation in the background, for large registries; follow it with {@link #progress}. */
-    Progress start(long versionId, String user) {
-        policies.find(versionId);
-        int total = (int) registry.householdCount();
-        return runs.start(run -> new Progress(run, versionId, "RUNNING", 0, total, null, null), run -> {
-            try {
-                Report r = run(versionId, user, done -> runs.update(run, new Progress(run, versionId, "RUNNING", done,
-                        total, null, null)));
-                runs.update(run, new Progress(run, versionId, "DONE", r.households(), r.households(), r, null));
-            } catch (RuntimeException e) {
-                runs.update(run, new Progress(run, versionId, "FAILED", 0, total, null, e.getMessage()));
-            }
-        });
-    }
-
-    java.util.Optional<Progress> progress(String id) {
-        return runs.get(id);
-    }
-
-    @jakarta.annotation.PreDestroy
-    void stop() {
-        runs.shutdown();
-    }
-
     Report simulate(long versionId, String user) {
         return run(versionId, user, done -> { });
     }
 
-    private Report run(long versionId, String user, java.util.function.IntConsumer onPage) {
+    /** Simulates, reporting the households done after each page. */
+    Report run(long versionId, String user, IntConsumer onPage) {
         PolicyVersion version = policies.find(versionId);
         PolicyValidator.Outcome outcome = validator.validate(version.label(), policies.sources(version));
         if (outcome.evaluator() == null) {

@@ -55,8 +55,7 @@ class HouseholdImportIntegrationTest {
     void setUp() {
         api = new ApiClient(port, jdbc);
         town = new TestTownship(api);
-        villageCode = (String) api.getList("/api/villages").stream()
-                .filter(v -> ((Number) v.get("id")).longValue() == town.villageId).findFirst().orElseThrow().get("code");
+        villageCode = town.villageCode;
         prefix = "M" + (System.nanoTime() % 100_000_000L);
     }
 
@@ -112,16 +111,7 @@ class HouseholdImportIntegrationTest {
     }
 
     private Map<String, Object> upload(String name, byte[] bytes, String mode) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        form.add("mode", mode);
-        Map<String, Object> report = api.http().post().uri("/api/imports/households")
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve().body(Map.class);
+        Map<String, Object> report = api.upload("/api/imports/households", name, bytes, "mode", mode);
         api.awaitOutboxDrained();
         return report;
     }

@@ -47,8 +47,7 @@ class ImportCrashIntegrationTest {
     void setUp() {
         api = new ApiClient(port, jdbc);
         TestTownship town = new TestTownship(api);
-        villageCode = (String) api.getList("/api/villages").stream()
-                .filter(v -> ((Number) v.get("id")).longValue() == town.villageId).findFirst().orElseThrow().get("code");
+        villageCode = town.villageCode;
         prefix = "C" + (System.nanoTime() % 100_000_000L);
     }
 

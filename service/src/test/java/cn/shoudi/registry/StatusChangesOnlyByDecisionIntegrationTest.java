@@ -17,11 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -173,16 +170,7 @@ class StatusChangesOnlyByDecisionIntegrationTest {
     }
 
     private Map<String, Object> upload(byte[] bytes, String mode) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return "户籍.xlsx";
-            }
-        });
-        form.add("mode", mode);
-        Map<String, Object> report = api.http().post().uri("/api/imports/households")
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve().body(Map.class);
+        Map<String, Object> report = api.upload("/api/imports/households", "户籍.xlsx", bytes, "mode", mode);
         api.awaitOutboxDrained();
         return report;
     }

@@ -3,9 +3,11 @@ package cn.shoudi.registry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -256,5 +258,41 @@ public class Registry {
 
     private boolean active(Long cadreId) {
         return cadreId != null && cadres.findById(cadreId).map(Cadre::active).orElse(false);
+    }
+
+    /** Labels of households (number, head's name, village and group) by id; unknown ids are left out. */
+    public Map<Long, HouseholdLabel> labels(Collection<Long> householdIds) {
+        Map<Long, HouseholdLabel> out = new HashMap<>();
+        for (List<Long> chunk : chunks(householdIds)) {
+            jdbc.sql("SELECT h.id, h.household_no, v.name, g.name, (SELECT MIN(m.name) FROM registry_member m "
+                            + "WHERE m.household_id = h.id AND m.relation = '户主') FROM registry_household h "
+                            + "JOIN registry_village v ON v.id = h.village_id "
+                            + "JOIN registry_villager_group g ON g.id = h.group_id WHERE h.id IN (:ids)")
+                    .param("ids", chunk)
+                    .query((rs, i) -> new HouseholdLabel(rs.getLong(1), rs.getString(2), rs.getString(5),
+                            rs.getString(3), rs.getString(4)))
+                    .list().forEach(l -> out.put(l.householdId(), l));
+        }
+        return out;
+    }
+
+    /** Cadres' names by id; unknown ids are left out. */
+    public Map<Long, String> cadreNames(Collection<Long> cadreIds) {
+        Map<Long, String> out = new HashMap<>();
+        for (List<Long> chunk : chunks(cadreIds)) {
+            jdbc.sql("SELECT id, name FROM registry_cadre WHERE id IN (:ids)").param("ids", chunk)
+                    .query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    private static List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> all = List.copyOf(new LinkedHashSet<>(ids));
+        List<List<Long>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 1000) {
+            out.add(all.subList(i, Math.min(all.size(), i + 1000)));
+        }
+        return out;
     }
 }

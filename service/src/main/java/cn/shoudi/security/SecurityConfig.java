@@ -87,6 +87,7 @@ class SecurityConfig {
                 // monitoring
                 .requestMatchers(HttpMethod.GET, "/api/cadres/*/tasks", "/api/tasks/*").hasAnyRole(STAFF)
                 .requestMatchers(HttpMethod.POST, "/api/tasks/*/**").hasAnyRole("CADRE", "INFO_OFFICER")
+                .requestMatchers(HttpMethod.GET, "/api/notifications").hasAnyRole("LEADER", "ADMIN")
                 // assessment and policy
                 .requestMatchers(HttpMethod.GET, "/api/assessment-runs", "/api/assessment-runs/*")
                 .hasAnyRole("POLICY", "LEADER")

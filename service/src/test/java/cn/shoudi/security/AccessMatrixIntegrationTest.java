@@ -149,6 +149,7 @@ class AccessMatrixIntegrationTest {
             {"DELETE /api/admin/api-keys/{keyId}", "/api/admin/api-keys/999999", "ADMIN"},
             {"GET /api/admin/audit", "/api/admin/audit", "ADMIN"},
             {"GET /api/admin/audit/verification", "/api/admin/audit/verification", "ADMIN"},
+            {"GET /api/notifications", "/api/notifications", "LEADER ADMIN"},
             // pages
             {"GET /login", "/login", "ANONYMOUS " + ANY},
             {"GET /", "/", ANY},

@@ -6,8 +6,10 @@ import cn.shoudi.monitoring.TaskCommands;
 import cn.shoudi.monitoring.TaskController;
 import cn.shoudi.procedure.ProcedureService;
 import cn.shoudi.procedure.ProcedureView;
+import cn.shoudi.registry.HouseholdLabel;
 import cn.shoudi.registry.HouseholdStatus;
 import cn.shoudi.registry.Measure;
+import cn.shoudi.registry.Registry;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,8 +19,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,21 +34,46 @@ class TaskPages {
     private final TaskController tasks;
     private final ProcedureService procedures;
     private final Views views;
+    private final Registry registry;
+    private final Clock clock;
 
-    TaskPages(TaskController tasks, ProcedureService procedures, Views views) {
+    TaskPages(TaskController tasks, ProcedureService procedures, Views views, Registry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
         this.tasks = tasks;
         this.procedures = procedures;
         this.views = views;
     }
 
+    /**
+     * 我的任务: each task with the household named by its head, village and group, the reason in one line, the due date
+     * and how many days it is overdue; the most urgent first.
+     */
     @GetMapping("/tasks")
     String inbox(Model model) {
         Long cadre = Viewer.current().cadreId();
         List<Map<String, Object>> list = cadre == null ? List.of() : views.list(tasks.cadreTasks(cadre, null, null,
                 null));
-        model.addAttribute("tasks", list.stream()
-                .sorted(Comparator.comparing(t -> String.valueOf(t.get("dueDate")))).toList());
+        Map<Long, HouseholdLabel> labels = registry.labels(list.stream()
+                .map(t -> ((Number) t.get("householdId")).longValue()).toList());
+        LocalDate today = LocalDate.now(clock);
+        List<Map<String, Object>> cards = new ArrayList<>();
+        for (Map<String, Object> t : list) {
+            Map<String, Object> card = new HashMap<>(t);
+            card.put("label", labels.get(((Number) t.get("householdId")).longValue()));
+            card.put("reasonLine", oneLine((String) t.get("reason")));
+            LocalDate due = LocalDate.parse(String.valueOf(t.get("dueDate")));
+            card.put("daysOverdue", due.isBefore(today) ? today.toEpochDay() - due.toEpochDay() : 0);
+            cards.add(card);
+        }
+        cards.sort(Comparator.comparing(t -> String.valueOf(t.get("dueDate"))));
+        model.addAttribute("tasks", cards);
         return "tasks/inbox";
+    }
+
+    private static String oneLine(String reason) {
+        String r = reason == null ? "" : reason.replaceAll("\\s+", " ").trim();
+        return r.length() > 60 ? r.substring(0, 59) + "…" : r;
     }
 
     @GetMapping("/tasks/{id}")

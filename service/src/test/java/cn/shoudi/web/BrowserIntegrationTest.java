@@ -101,7 +101,15 @@ class BrowserIntegrationTest {
         assertThat(browser.getCurrentUrl()).endsWith("/tasks");
         WebElement card = browser.findElement(By.id("task-" + task));
         assertThat(card.getAttribute("class")).contains("overdue");
-        assertThat(card.getText()).contains("已逾期");
+        String head = jdbc.sql("SELECT name FROM registry_member WHERE household_id = ? AND relation = '户主'")
+                .param(household).query(String.class).single();
+        String village = jdbc.sql("SELECT v.name FROM registry_village v JOIN registry_household h ON h.village_id = v.id "
+                + "WHERE h.id = ?").param(household).query(String.class).single();
+        LocalDate due = LocalDate.now().minusDays(2);
+        // the household by its head, village and group, the reason in one line, the due date as Chinese write it
+        assertThat(card.getText()).contains("已逾期 2 天", head + "户 · " + village, "期限 " + due.getYear() + "年"
+                + due.getMonthValue() + "月" + due.getDayOfMonth() + "日").doesNotContain("户 #");
+        assertThat(card.findElement(By.className("reason")).getText()).isNotBlank().doesNotContain("\n");
         shot("cadre-1-inbox");
         card.findElement(By.tagName("a")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/tasks/" + task));

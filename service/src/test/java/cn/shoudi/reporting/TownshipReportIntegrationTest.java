@@ -324,7 +324,7 @@ class TownshipReportIntegrationTest {
         RestClient browser = api.pages(TestAccounts.ensure(jdbc, "t-leader",
                 "LEADER", null, null, null));
         String page = browser.get().uri("/reports/township").retrieve().body(String.class);
-        assertThat(page).contains("联合乡脱贫攻坚工作报表", "截至 2019-12-31", "精准识别和精准退出", "下载 Excel")
+        assertThat(page).contains("联合乡脱贫攻坚工作报表", "截至 2019年12月31日", "精准识别和精准退出", "下载 Excel")
                 .doesNotContain("??");
         String registered = page.substring(page.indexOf("id=\"figure-registered\""));
         registered = registered.substring(0, registered.indexOf("</tr>"));

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -178,13 +179,23 @@ class BrowserIntegrationTest {
         waitForCharts(4);
         for (String id : List.of("chart-village", "chart-category", "chart-risk", "chart-trend")) {
             WebElement chart = browser.findElement(By.id(id));
-            assertThat(chart.findElements(By.tagName("canvas"))).as(id).isNotEmpty();
+            assertThat(chart.findElements(By.tagName("svg"))).as(id).isNotEmpty();
             assertThat(chart.getAttribute("data-chart")).as(id).containsPattern("\\d");
         }
+        assertChartLabelsWhole(List.of("chart-village", "chart-category", "chart-risk", "chart-trend"));
         assertThat(browser.findElement(By.id("chart-category")).getAttribute("data-chart"))
                 .contains("脱贫不稳定户", "16", "边缘易致贫户", "14");
         assertThat(Integer.parseInt(browser.findElement(By.cssSelector("#tile-open strong")).getText())).isPositive();
         shot("leader-1-dashboard");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        waitForCharts(4);
+        assertChartLabelsWhole(List.of("chart-village", "chart-category", "chart-risk", "chart-trend"));
+        shot("leader-1-dashboard-phone");
+        browser.manage().window().setSize(new Dimension(1366, 900));
+        browser.navigate().refresh();
+        waitForCharts(4);
+        assertChartLabelsWhole(List.of("chart-village", "chart-category", "chart-risk", "chart-trend"));
         browser.get(url("/reports/township"));
         assertThat(browser.findElement(By.id("figure-registered")).getText()).contains("776", "3,189");
         shot("leader-2-report");
@@ -266,7 +277,31 @@ class BrowserIntegrationTest {
     private void waitForCharts(int count) {
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .ignoring(StaleElementReferenceException.class).until(d ->
-                d.findElements(By.cssSelector("[data-rendered=true] canvas")).size() >= count);
+                d.findElements(By.cssSelector("[data-rendered=true] svg")).size() >= count);
+    }
+
+    /**
+     * Every text of each chart (axis labels, pie labels, legends) lies wholly inside its chart and none is cut short
+     * with an ellipsis: the ",200" of a clipped "1,200" and a pie's "边缘…" fail here.
+     */
+    private void assertChartLabelsWhole(List<String> ids) {
+        for (String id : ids) {
+            @SuppressWarnings("unchecked")
+            List<Object> outside = (List<Object>) ((JavascriptExecutor) browser).executeScript(
+                    "var box = document.getElementById(arguments[0]).getBoundingClientRect(); var out = [];"
+                            + "document.querySelectorAll('#' + arguments[0] + ' svg text').forEach(function (t) {"
+                            + "  var r = t.getBoundingClientRect(); var s = t.textContent;"
+                            + "  if (s.trim() && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1"
+                            + "      || r.bottom > box.bottom + 1 || s.indexOf('…') >= 0 || s.indexOf('...') >= 0)) {"
+                            + "    out.push(s + ' @' + Math.round(r.left - box.left) + ',' + Math.round(r.right - box.right));"
+                            + "  }"
+                            + "}); return out;", id);
+            Long texts = (Long) ((JavascriptExecutor) browser).executeScript(
+                    "return document.querySelectorAll('#' + arguments[0] + ' svg text').length;", id);
+            assertThat(texts).as(id + " has labels").isPositive();
+            assertThat(outside).as(id + " labels cut or outside the chart at width "
+                    + browser.manage().window().getSize().width).isEmpty();
+        }
     }
 
     private void shot(String name) throws Exception {

@@ -236,7 +236,7 @@ class ProcedureBrowserIntegrationTest {
         // the dashboard counts the 监测对象 decided by its date: the decision was taken today
         browser.get(chromium.url("/dashboard?asOf=" + today));
         new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElements(By.cssSelector("[data-rendered=true] canvas")).size() >= 4);
+                .until(d -> d.findElements(By.cssSelector("[data-rendered=true] svg")).size() >= 4);
         JsonNode category = json.readTree(browser.findElement(By.id("chart-category")).getAttribute("data-chart"))
                 .get("series").get(0).get("data");
         assertThat(category.valueStream().filter(d -> d.get("name").asString().equals("边缘易致贫户"))

@@ -1,6 +1,7 @@
 package cn.shoudi;
 
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,6 +32,18 @@ public class Problems {
     @ExceptionHandler
     ProblemDetail stale(OptimisticLockingFailureException e) {
         return of(HttpStatus.CONFLICT, "stale-version", "数据已被修改", "该记录刚被他人修改，请刷新后重试");
+    }
+
+    /**
+     * The request's transaction lost a race for a lock and was rolled back whole: a deadlock, a lock wait timeout, or
+     * on a Galera cluster a commit that failed certification against another node's (MySQL error 1213). A person's
+     * change is not repeated behind their back (it may rest on what they read before the other change): 409, nothing
+     * stored, and they may send it again.
+     */
+    @ExceptionHandler
+    ProblemDetail lostRace(PessimisticLockingFailureException e) {
+        return of(HttpStatus.CONFLICT, "concurrent-change", "数据正被他人同时修改",
+                "另一项同时进行的操作修改了相同的数据，本次操作未保存，请稍后重试");
     }
 
     @ExceptionHandler

@@ -42,10 +42,12 @@ public final class GaleraCluster implements AutoCloseable {
             : System.getProperty("user.name");
 
     private final Path root;
+    private final boolean replicated;
     private final Map<Integer, Process> processes = new HashMap<>();
 
-    private GaleraCluster(Path root) {
+    private GaleraCluster(Path root, boolean replicated) {
         this.root = root;
+        this.replicated = replicated;
     }
 
     /**
@@ -56,14 +58,7 @@ public final class GaleraCluster implements AutoCloseable {
      *                               (its error log is in the message)
      */
     public static GaleraCluster start() throws IOException, InterruptedException {
-        for (String file : List.of(MARIADBD, PROVIDER, "/usr/bin/rsync", "/usr/bin/mariadb-install-db")) {
-            if (!Files.isRegularFile(Path.of(file))) {
-                throw new IllegalStateException(file + " is missing: apt-get install -y mariadb-server galera-4 rsync");
-            }
-        }
-        Path root = Files.createTempDirectory("shoudi-galera-");
-        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
-        GaleraCluster cluster = new GaleraCluster(root);
+        GaleraCluster cluster = new GaleraCluster(temporaryRoot(), true);
         try {
             cluster.initialiseFirstNode();
             cluster.launch(1, true);
@@ -80,6 +75,36 @@ public final class GaleraCluster implements AutoCloseable {
             cluster.close();
             throw e;
         }
+    }
+
+    /**
+     * One plain MariaDB server with the nodes' settings but no replication ({@code wsrep_on=OFF}), as node 1: the
+     * baseline a cluster's figures are compared with.
+     */
+    public static GaleraCluster standalone() throws IOException, InterruptedException {
+        GaleraCluster single = new GaleraCluster(temporaryRoot(), false);
+        try {
+            single.initialiseFirstNode();
+            single.launch(1, false);
+            single.awaitReady(1);
+            single.sql(1, "CREATE USER IF NOT EXISTS 'root'@'127.0.0.1'",
+                    "GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION");
+            return single;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            single.close();
+            throw e;
+        }
+    }
+
+    private static Path temporaryRoot() throws IOException {
+        for (String file : List.of(MARIADBD, PROVIDER, "/usr/bin/rsync", "/usr/bin/mariadb-install-db")) {
+            if (!Files.isRegularFile(Path.of(file))) {
+                throw new IllegalStateException(file + " is missing: apt-get install -y mariadb-server galera-4 rsync");
+            }
+        }
+        Path root = Files.createTempDirectory("shoudi-galera-");
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return root;
     }
 
     /** The SQL port of node {@code n} (1–3). */
@@ -162,6 +187,22 @@ public final class GaleraCluster implements AutoCloseable {
                 + errorLog(n));
     }
 
+    private void awaitReady(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + START.toNanos();
+        while (System.nanoTime() < deadline) {
+            Process p = processes.get(n);
+            if (p == null || !p.isAlive()) {
+                throw new IllegalStateException("node " + n + " exited:\n" + errorLog(n));
+            }
+            try (Connection c = connect(n, "")) {
+                return;
+            } catch (SQLException notYet) {
+                Thread.sleep(250);
+            }
+        }
+        throw new IllegalStateException("node " + n + " not answering within " + START + ":\n" + errorLog(n));
+    }
+
     /** The last lines of node {@code n}'s error log. */
     public String errorLog(int n) {
         try {
@@ -194,7 +235,7 @@ public final class GaleraCluster implements AutoCloseable {
         Files.createDirectories(dir.resolve("data"));
         String members = String.join(",", IntStream.rangeClosed(1, NODES).mapToObj(i -> "127.0.0.1:" + (4560 + i))
                 .toList());
-        Files.writeString(dir.resolve("my.cnf"), String.join("\n",
+        List<String> config = new ArrayList<>(List.of(
                 "[mysqld]",
                 "datadir=" + dir.resolve("data"),
                 "socket=" + dir.resolve("mysqld.sock"),
@@ -209,17 +250,26 @@ public final class GaleraCluster implements AutoCloseable {
                 "innodb_autoinc_lock_mode=2",
                 "innodb_buffer_pool_size=128M",
                 "innodb_flush_log_at_trx_commit=2",
-                "max_connections=200",
-                "wsrep_on=ON",
-                "wsrep_provider=" + PROVIDER,
-                "wsrep_cluster_name=shoudi_test",
-                "wsrep_node_name=node" + n,
-                "wsrep_cluster_address=gcomm://" + members,
-                "wsrep_provider_options=\"base_port=" + (4560 + n) + ";gmcast.listen_addr=tcp://127.0.0.1:"
-                        + (4560 + n) + ";ist.recv_addr=127.0.0.1:" + (4570 + n) + ";gcache.size=256M\"",
-                "wsrep_sst_method=rsync",
-                "wsrep_sst_receive_address=127.0.0.1:" + (4580 + n),
-                ""));
+                "max_connections=200"));
+        if (replicated) {
+            config.addAll(List.of(
+                    "wsrep_on=ON",
+                    "wsrep_provider=" + PROVIDER,
+                    "wsrep_cluster_name=shoudi_test",
+                    "wsrep_node_name=node" + n,
+                    "wsrep_cluster_address=gcomm://" + members,
+                    "wsrep_provider_options=\"base_port=" + (4560 + n) + ";gmcast.listen_addr=tcp://127.0.0.1:"
+                            + (4560 + n) + ";ist.recv_addr=127.0.0.1:" + (4570 + n) + ";gcache.size=256M\"",
+                    // Connector/J computes the ids of a multi-row INSERT from the auto_increment_increment it read
+                    // when the connection opened; Galera's default control changes the increment with the cluster's
+                    // size, and a pooled connection then hands out ids of rows that do not exist. Fixed steps instead.
+                    "wsrep_auto_increment_control=OFF",
+                    "auto_increment_increment=" + NODES,
+                    "auto_increment_offset=" + n,
+                    "wsrep_sst_method=rsync",
+                    "wsrep_sst_receive_address=127.0.0.1:" + (4580 + n)));
+        }
+        Files.writeString(dir.resolve("my.cnf"), String.join("\n", config) + "\n");
         if (!USER.equals(System.getProperty("user.name"))) {
             run("chown", "-R", USER + ":" + USER, dir.toString());
         }

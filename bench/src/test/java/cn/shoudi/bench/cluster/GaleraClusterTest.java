@@ -78,13 +78,7 @@ class GaleraClusterTest {
                     assertThat(Checks.tablesWithoutPrimaryKey(node3, DB)).as("Galera needs a primary key").isEmpty();
 
                     overdue.addAll(markOverdue(node3, quiet.subList(0, 10)));
-                    CompletableFuture<MixedLoad.Phase> calm = phase(load, "cluster: 3 nodes, 2 instances", CALM);
-                    TimeUnit.SECONDS.sleep(8);
-                    town.policy().post("/api/assessment-runs", "{\"reason\":\"集群测试：全量重新评估\"}")
-                            .expectOk("full re-evaluation");
-                    TimeUnit.SECONDS.sleep(8);
-                    publishShippedTables(town.on(b));
-                    FIGURES.put("cluster", calm.get());
+                    FIGURES.put("cluster", calmPhase(load, "cluster: 3 nodes, 2 instances", town, b));
 
                     CompletableFuture<MixedLoad.Phase> nodeDown = phase(load, "cluster: node 1 killed, rejoined",
                             Duration.ofSeconds(25));
@@ -113,14 +107,7 @@ class GaleraClusterTest {
                             .isPositive();
                     soft.assertThat(FIGURES.get("cluster").accepted(MixedLoad.Op.TASK)).as("task actions accepted")
                             .isPositive();
-                    soft.assertThat(Freshness.stale(town.officer(), town.households()))
-                            .as("latest assessment against the current data").isEmpty();
-                    soft.assertThat(Checks.headsNotNewestUnderPublishedPolicy(node3)).as("assessment heads")
-                            .isEmpty();
-                    soft.assertThat(Checks.count(node3, "SELECT COUNT(*) FROM monitoring_task WHERE open_flag = 1"))
-                            .as("open tasks").isPositive();
-                    soft.assertThat(Checks.tasksNotMatchingFindings(node3)).as("open tasks against findings")
-                            .isEmpty();
+                    assessmentsAndTasksFollowTheData(soft, node3, town);
                     soft.assertThat(Checks.escalations(node3, overdue)).as("escalations (counter/history) per task")
                             .isNotEmpty().allSatisfy((task, count) -> assertThat(count).isEqualTo("1/1"));
                     // nothing writes while the nodes are compared
@@ -156,21 +143,12 @@ class GaleraClusterTest {
                         WORKERS);
                 try (Connection c = single.connect(1, DB)) {
                     Checks.awaitIdle(c, Duration.ofMinutes(2));
-                    CompletableFuture<MixedLoad.Phase> calm = phase(load, "one server, 2 instances", CALM);
-                    TimeUnit.SECONDS.sleep(8);
-                    town.policy().post("/api/assessment-runs", "{\"reason\":\"单机对照：全量重新评估\"}")
-                            .expectOk("full re-evaluation");
-                    TimeUnit.SECONDS.sleep(8);
-                    publishShippedTables(town.on(b));
-                    FIGURES.put("single", calm.get());
+                    FIGURES.put("single", calmPhase(load, "one server, 2 instances", town, b));
                     Checks.awaitIdle(c, Duration.ofMinutes(3));
                     SoftAssertions soft = new SoftAssertions();
                     soft.assertThat(FIGURES.get("single").accepted(MixedLoad.Op.EDIT)).as("edits accepted")
                             .isPositive();
-                    soft.assertThat(Freshness.stale(town.officer(), town.households()))
-                            .as("latest assessment against the current data").isEmpty();
-                    soft.assertThat(Checks.headsNotNewestUnderPublishedPolicy(c)).as("assessment heads").isEmpty();
-                    soft.assertThat(Checks.tasksNotMatchingFindings(c)).as("open tasks against findings").isEmpty();
+                    assessmentsAndTasksFollowTheData(soft, c, town);
                     soft.assertAll();
                 }
             }
@@ -191,6 +169,35 @@ class GaleraClusterTest {
             System.out.printf("cluster ÷ one server (fault-free phase): %.2f%n",
                     FIGURES.get("cluster").perSecond() / FIGURES.get("single").perSecond());
         }
+    }
+
+    /**
+     * The fault-free phase: the load, with a full re-evaluation started through instance A after 8 s and the shipped
+     * tables published again through instance B after 16 s.
+     */
+    private static MixedLoad.Phase calmPhase(MixedLoad load, String name, Township town, ServiceProcess b)
+            throws Exception {
+        CompletableFuture<MixedLoad.Phase> calm = phase(load, name, CALM);
+        TimeUnit.SECONDS.sleep(8);
+        town.policy().post("/api/assessment-runs", "{\"reason\":\"全量重新评估（集群测试）\"}")
+                .expectOk("full re-evaluation");
+        TimeUnit.SECONDS.sleep(8);
+        publishShippedTables(town.on(b));
+        return calm.get();
+    }
+
+    /**
+     * Every household's latest assessment is what its current data gives, the head is its newest assessment under
+     * the published policy, and its open tasks are exactly its latest findings' task codes.
+     */
+    private static void assessmentsAndTasksFollowTheData(SoftAssertions soft, Connection c, Township town)
+            throws SQLException {
+        soft.assertThat(Freshness.stale(town.officer(), town.households()))
+                .as("latest assessment against the current data").isEmpty();
+        soft.assertThat(Checks.headsNotNewestUnderPublishedPolicy(c)).as("assessment heads").isEmpty();
+        soft.assertThat(Checks.count(c, "SELECT COUNT(*) FROM monitoring_task WHERE open_flag = 1"))
+                .as("open tasks").isPositive();
+        soft.assertThat(Checks.tasksNotMatchingFindings(c)).as("open tasks against findings").isEmpty();
     }
 
     private static CompletableFuture<MixedLoad.Phase> phase(MixedLoad load, String name, Duration length) {

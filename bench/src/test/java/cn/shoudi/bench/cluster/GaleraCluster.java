@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  * directories under a temporary directory; node {@code n} (1–3) listens for SQL on {@code 3310+n}, for the group on
  * {@code 4560+n}, for incremental state transfer on {@code 4570+n} and for full state transfer (rsync) on
  * {@code 4580+n}. Node 1 is initialised and bootstraps the cluster ({@code --wsrep-new-cluster}); nodes 2 and 3 start
- * empty and join by full state transfer. {@link #close()} kills every node and removes the data.
+ * empty and join by full state transfer. Auto-increment steps are fixed per node (3, offset n), as the service
+ * requires. {@link #standalone()} starts one plain server with the same settings instead, for baselines.
+ * {@link #close()} kills every node and removes the data.
  */
 public final class GaleraCluster implements AutoCloseable {
 

@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.function.BiPredicate;
 
 /**
- * Escalates overdue work (tasks, procedure steps) in pages of ids, each item in a transaction of its own: of two
- * instances racing for one item exactly one escalates it (the other loses on optimistic locking and skips it), and an
- * item that fails is logged while the others go on.
+ * Escalates overdue work (tasks, procedure steps) in pages of ids, each item in a transaction of its own, run again
+ * when it lost a race ({@link Retrying}; the item is read again, so an item another instance escalated meanwhile is no
+ * longer overdue and is skipped): of two instances racing for one item exactly one escalates it, and an item that fails
+ * is logged while the others go on.
  */
 public final class OverdueSweep {
 
     private static final int BATCH = 500;
+    private static final int ATTEMPTS = 3;
 
     private OverdueSweep() {
     }
@@ -38,7 +40,7 @@ public final class OverdueSweep {
             }
             for (Long id : ids) {
                 try {
-                    if (Boolean.TRUE.equals(tx.execute(status -> escalate.test(id, today)))) {
+                    if (Boolean.TRUE.equals(Retrying.inTransaction(tx, ATTEMPTS, () -> escalate.test(id, today)))) {
                         escalated++;
                     }
                 } catch (OptimisticLockingFailureException e) {

@@ -84,18 +84,21 @@ final class CompiledForm {
      * not compile.
      */
     static Optional<PackageDescr> guarded(String drl, LocalDate validFrom, LocalDate validTo) {
+        Optional<PackageDescr> parsed = parsed(drl);
+        parsed.ifPresent(descr -> descr.getRules().forEach(rule -> patternDescrs(rule)
+                .forEach(p -> guard(p, validFrom, validTo))));
+        return parsed;
+    }
+
+    /** The DRL's descriptor, or empty when it does not parse. */
+    private static Optional<PackageDescr> parsed(String drl) {
         DrlParser parser = new DrlParser();
-        PackageDescr descr;
         try {
-            descr = parser.parse(false, drl);
+            PackageDescr descr = parser.parse(false, drl);
+            return descr == null || parser.hasErrors() ? Optional.empty() : Optional.of(descr);
         } catch (DroolsParserException e) {
             return Optional.empty();
         }
-        if (descr == null || parser.hasErrors()) {
-            return Optional.empty();
-        }
-        descr.getRules().forEach(rule -> patternDescrs(rule).forEach(p -> guard(p, validFrom, validTo)));
-        return Optional.of(descr);
     }
 
     private static void guard(PatternDescr pattern, LocalDate validFrom, LocalDate validTo) {
@@ -114,16 +117,11 @@ final class CompiledForm {
     }
 
     private static Optional<Result> parse(String drl) {
-        DrlParser parser = new DrlParser();
-        PackageDescr descr;
-        try {
-            descr = parser.parse(false, drl);
-        } catch (DroolsParserException e) {
+        Optional<PackageDescr> parsed = parsed(drl);
+        if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        if (descr == null || parser.hasErrors()) {
-            return Optional.empty();
-        }
+        PackageDescr descr = parsed.get();
         Map<String, Integer> shared = new HashMap<>();
         for (RuleDescr rule : descr.getRules()) {
             for (List<ExprConstraintDescr> constraints : patterns(rule)) {

@@ -1,6 +1,8 @@
 package cn.shoudi.assessment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,10 +26,12 @@ class AssessmentRunController {
         this.reEvaluation = reEvaluation;
     }
 
+    @Schema(name = "AssessmentRunStart")
     record Start(String reason) {
     }
 
-    @Operation(summary = "启动全乡镇重新评估")
+    @Operation(summary = "启动全乡镇重新评估",
+            responses = @ApiResponse(responseCode = "202", description = "已开始，Location 指向进度"))
     @PostMapping("/api/assessment-runs")
     ResponseEntity<AssessmentRunView> start(@RequestBody(required = false) Start body) {
         AssessmentRunView run = reEvaluation.start(body == null ? null : body.reason());

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The OpenAPI document's frame: Chinese title and description, one tag per feature, the sign-in methods as security
  * schemes (HTTP Basic, API key header, bearer API key for every operation; the page session for the contract itself),
- * and the customizers that add {@link ProblemResponses problem responses} and {@link RequestExamples example bodies}.
+ * and the customizers that add {@link ProblemResponses problem responses}, {@link FileResponses Excel downloads} and
+ * {@link RequestExamples example bodies}.
  */
 @Configuration
 class ApiContract {
@@ -63,6 +64,11 @@ class ApiContract {
     @Bean
     OpenApiCustomizer problemResponses() {
         return new ProblemResponses();
+    }
+
+    @Bean
+    OpenApiCustomizer fileResponses() {
+        return new FileResponses();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package cn.shoudi.intake;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -47,7 +48,8 @@ public class ImportController {
     }
 
     /** Starts an import in the background (large files); follow its progress. */
-    @Operation(summary = "在后台导入户籍 Excel（大文件），返回进度")
+    @Operation(summary = "在后台导入户籍 Excel（大文件），返回进度",
+            responses = @ApiResponse(responseCode = "202", description = "已开始，Location 指向进度"))
     @PostMapping(path = "/api/imports/households/async", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<HouseholdImport.Progress> start(@RequestParam("file") MultipartFile file,
                                                   @RequestParam(defaultValue = "ALL_OR_NOTHING") HouseholdImport.Mode mode)

@@ -1,6 +1,7 @@
 package cn.shoudi.intake;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.shoudi.Problems;
 import cn.shoudi.Viewer;
@@ -44,7 +45,9 @@ public class SignalController {
     }
 
     /** 201 for a new signal, 200 with the stored one for a repeat of the same source event. */
-    @Operation(summary = "接收一条部门筛查预警信号")
+    @Operation(summary = "接收一条部门筛查预警信号",
+            responses = {@ApiResponse(responseCode = "201", description = "新信号已接收"),
+                    @ApiResponse(responseCode = "200", description = "同一来源事件重复发送，返回已存的信号")})
     @PostMapping("/api/signals")
     public ResponseEntity<Signal> receive(@RequestBody SignalService.Incoming body) {
         Viewer v = Viewer.current();
@@ -60,7 +63,8 @@ public class SignalController {
      * A department's batch as JSON lines in the body ({@code fileName} names it in the report): 201 with the report of
      * every record; records of another department's source are reported invalid, the others stored.
      */
-    @Operation(summary = "上传部门信号批次（JSON 行或文件）")
+    @Operation(summary = "上传部门信号批次（JSON 行或文件）",
+            responses = @ApiResponse(responseCode = "201", description = "批次已接收，返回每条记录的处理结果"))
     @PostMapping(path = "/api/signals/batches", consumes = NDJSON)
     public ResponseEntity<SignalBatch> receiveBatch(@RequestBody byte[] body,
                                                     @RequestParam(required = false) String fileName) {
@@ -69,7 +73,8 @@ public class SignalController {
     }
 
     /** A department's batch as an uploaded file: .jsonl, .csv or .xlsx (see {@link SignalFile}). */
-    @Operation(summary = "上传部门信号批次（JSON 行或文件）")
+    @Operation(summary = "上传部门信号批次（JSON 行或文件）",
+            responses = @ApiResponse(responseCode = "201", description = "批次已接收，返回每条记录的处理结果"))
     @PostMapping(path = "/api/signals/batches", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<SignalBatch> uploadBatch(@RequestParam("file") MultipartFile file) throws IOException {
         return created(batches.receive(department(), Viewer.current().username(), file.getOriginalFilename(),

@@ -1,6 +1,7 @@
 package cn.shoudi.monitoring;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,8 @@ public class HouseholdVisitController {
         this.visits = visits;
     }
 
-    @Operation(summary = "登记对户的入户走访")
+    @Operation(summary = "登记对户的入户走访",
+            responses = @ApiResponse(responseCode = "201", description = "已登记走访"))
     @PostMapping("/api/households/{id}/visits")
     public ResponseEntity<HouseholdVisits.VisitView> record(@PathVariable long id,
                                                             @RequestBody TaskCommands.VisitData body) {

@@ -1,6 +1,7 @@
 package cn.shoudi.policy;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.shoudi.Incidents;
 import org.slf4j.Logger;
@@ -60,7 +61,8 @@ public class PolicyController {
     }
 
     /** A whole set of workbooks as a new version (multipart field "files"). */
-    @Operation(summary = "上传整套决策表为新的政策版本")
+    @Operation(summary = "上传整套决策表为新的政策版本",
+            responses = @ApiResponse(responseCode = "201", description = "已生成新版本"))
     @PostMapping(path = "/api/policy/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<PolicyService.VersionView> uploadSet(@RequestParam("files") List<MultipartFile> files,
                                                         @RequestParam(required = false) String comment,
@@ -73,7 +75,8 @@ public class PolicyController {
     }
 
     /** One workbook replacing its table in a new draft based on the published version (multipart field "file"). */
-    @Operation(summary = "上传单张决策表，生成基于现行版本的草稿")
+    @Operation(summary = "上传单张决策表，生成基于现行版本的草稿",
+            responses = @ApiResponse(responseCode = "201", description = "已生成草稿版本"))
     @PostMapping(path = "/api/policy/tables", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<PolicyService.VersionView> uploadTable(@RequestParam("file") MultipartFile file,
                                                           @RequestParam(required = false) String comment,
@@ -89,7 +92,8 @@ public class PolicyController {
     }
 
     /** Starts a simulation in the background (large registries); follow its progress. */
-    @Operation(summary = "在后台模拟政策版本的影响（大数据量），返回进度")
+    @Operation(summary = "在后台模拟政策版本的影响（大数据量），返回进度",
+            responses = @ApiResponse(responseCode = "202", description = "已开始，Location 指向进度"))
     @PostMapping("/api/policy/versions/{id}/simulations")
     public ResponseEntity<PolicySimulation.Progress> startSimulation(@PathVariable long id,
             @CurrentSecurityContext(expression = "authentication.name") String user) {

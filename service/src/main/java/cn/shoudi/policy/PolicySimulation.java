@@ -1,5 +1,6 @@
 package cn.shoudi.policy;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import cn.shoudi.assessment.ActivePolicy;
 import cn.shoudi.assessment.AssessmentService;
 import cn.shoudi.registry.HouseholdSnapshot;
@@ -59,12 +60,14 @@ class PolicySimulation {
     }
 
     /** The simulation's result. */
+    @Schema(name = "SimulationReport")
     record Report(long versionId, String draft, String published, LocalDate asOf, int households, int affected,
                   int failed, Map<String, Integer> transitions, Map<Long, Integer> byVillage, Map<Long, Integer> byGroup,
                   Map<String, Integer> newTasksByCadre, List<Affected> affectedHouseholds) {
     }
 
     /** Progress of an asynchronous simulation; the report once done. */
+    @Schema(name = "SimulationProgress")
     record Progress(String id, long versionId, String status, int done, int total, Report report, String error) {
     }
 

@@ -1,6 +1,7 @@
 package cn.shoudi.procedure;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +27,8 @@ public class ProcedureController {
         this.pipeline = pipeline;
     }
 
-    @Operation(summary = "为户发起识别、退出或风险消除程序")
+    @Operation(summary = "为户发起识别、退出或风险消除程序",
+            responses = @ApiResponse(responseCode = "201", description = "已发起"))
     @PostMapping("/api/households/{id}/procedures")
     public ResponseEntity<ProcedureView> start(@PathVariable long id, @RequestBody ProcedureService.Start body) {
         ProcedureView v = service.start(id, body);

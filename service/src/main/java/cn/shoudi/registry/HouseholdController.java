@@ -1,6 +1,7 @@
 package cn.shoudi.registry;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.shoudi.AuditTrail;
 import cn.shoudi.Viewer;
@@ -42,7 +43,8 @@ public class HouseholdController {
         this.households = households;
     }
 
-    @Operation(summary = "登记新户（含家庭成员）")
+    @Operation(summary = "登记新户（含家庭成员）",
+            responses = @ApiResponse(responseCode = "201", description = "已登记"))
     @PostMapping
     public ResponseEntity<HouseholdView> create(@RequestBody HouseholdData data) {
         requireOwnVillage(data);

@@ -194,6 +194,20 @@ class ApiContractIntegrationTest {
         assertThat(wrong).isEmpty();
     }
 
+    @Test
+    void downloadsAreExcelFilesAndCreationsAnswer201Or202() {
+        JsonNode template = spec.path("paths").path("/api/imports/households/template.xlsx").path("get")
+                .path("responses").path("200").path("content");
+        assertThat(template.has("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).isTrue();
+        JsonNode households = spec.path("paths").path("/api/households").path("post").path("responses");
+        assertThat(households.path("201").path("content").path("application/json").path("schema").path("$ref")
+                .asString()).endsWith("/HouseholdView");
+        assertThat(households.has("200")).isFalse();
+        assertThat(spec.path("paths").path("/api/assessment-runs").path("post").path("responses").has("202"))
+                .isTrue();
+        assertThat(spec.path("paths").path("/api/signals").path("post").path("responses").has("200")).isTrue();
+    }
+
     private List<Op> operations() {
         List<Op> ops = new ArrayList<>();
         spec.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {

@@ -18,6 +18,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
@@ -126,7 +127,8 @@ class SecurityConfig {
     SecurityFilterChain contract(HttpSecurity http, ApiKeyAuthenticator keys, AuditTrail audit) throws Exception {
         var ui = PathPatternRequestMatcher.withDefaults();
         var uiPages = new HttpSessionRequestCache();
-        uiPages.setRequestMatcher(ui.matcher("/swagger-ui/**"));
+        uiPages.setRequestMatcher(new OrRequestMatcher(ui.matcher("/swagger-ui.html"),
+                ui.matcher("/swagger-ui/**")));
         AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
         AuthenticationEntryPoint unauthorized = (rq, rs, e) ->
                 SecurityErrors.write(rs, 401, "unauthorized", "未登录或凭证无效", "请先登录，或使用账号密码或 API 密钥访问");

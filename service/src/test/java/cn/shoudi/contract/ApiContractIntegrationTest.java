@@ -10,7 +10,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,14 +100,31 @@ class ApiContractIntegrationTest {
         assertThat(ui.status()).isEqualTo(200);
         assertThat(ui.body()).contains("swagger-ui");
         assertThat(answer(browser, "/v3/api-docs/swagger-config").status()).isEqualTo(200);
-        RestClient anonymous = RestClient.builder().baseUrl("http://localhost:" + port)
-                .requestFactory(new JdkClientHttpRequestFactory(
-                        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build())).build();
+        RestClient anonymous = anonymousBrowser();
         for (String page : List.of("/swagger-ui.html", "/swagger-ui/index.html")) {
             Answer sent = answer(anonymous, page);
             assertThat(sent.status()).as(page).isEqualTo(302);
             assertThat(sent.location()).as(page).endsWith("/login");
         }
+    }
+
+    @Test
+    void aBrowserSentToTheLoginPageComesBackToSwaggerUiAfterSigningIn() {
+        String user = TestAccounts.ensure(jdbc, "t-admin", "ADMIN", null, null, null);
+        RestClient browser = anonymousBrowser();
+        String cookie = browser.get().uri("/swagger-ui.html").exchange((rq, rs) -> session(rs.getHeaders()));
+        assertThat(cookie).startsWith("JSESSIONID=");
+        String login = browser.get().uri("/login").header("Cookie", cookie).retrieve().body(String.class);
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login == null ? "" : login);
+        assertThat(csrf.find()).isTrue();
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", user);
+        form.add("password", TestAccounts.PASSWORD);
+        form.add("_csrf", csrf.group(1));
+        String target = browser.post().uri("/login").header("Cookie", cookie)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
+                .exchange((rq, rs) -> String.valueOf(rs.getHeaders().getLocation()));
+        assertThat(target).contains("/swagger-ui.html");
     }
 
     @Test
@@ -216,6 +237,18 @@ class ApiContractIntegrationTest {
             }
         }));
         return ops;
+    }
+
+    /** A browser that is not signed in and does not follow redirects. */
+    private RestClient anonymousBrowser() {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory(
+                        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build())).build();
+    }
+
+    private static String session(HttpHeaders headers) {
+        return headers.getOrEmpty("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse("");
     }
 
     private static Answer answer(RestClient http, String uri) {

@@ -10,7 +10,6 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,16 +25,13 @@ final class ProblemResponses implements OpenApiCustomizer {
     static final String PROBLEM = "application/problem+json";
     static final String SCHEMA = "Problem";
 
-    private static final Map<String, String> TEXTS = new LinkedHashMap<>();
-
-    static {
-        TEXTS.put("400", "请求有误：参数或提交的数据不合规（errors 逐条列出问题）");
-        TEXTS.put("401", "未登录或凭证无效");
-        TEXTS.put("403", "当前账号的角色或数据范围不允许此操作");
-        TEXTS.put("404", "所指的记录不存在或不在当前账号的数据范围内");
-        TEXTS.put("409", "与当前状态冲突：记录已被他人修改，或此操作在当前状态下不允许");
-        TEXTS.put("500", "服务器内部错误（incident 为事件编号，日志中有详情）");
-    }
+    private static final Map<String, String> TEXTS = Map.of(
+            "400", "请求有误：参数或提交的数据不合规（errors 逐条列出问题）",
+            "401", "未登录或凭证无效",
+            "403", "当前账号的角色或数据范围不允许此操作",
+            "404", "所指的记录不存在或不在当前账号的数据范围内",
+            "409", "与当前状态冲突：记录已被他人修改，或此操作在当前状态下不允许",
+            "500", "服务器内部错误（incident 为事件编号，日志中有详情）");
 
     private static final Set<PathItem.HttpMethod> WRITES = Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
             PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);

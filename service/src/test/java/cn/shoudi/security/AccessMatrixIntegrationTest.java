@@ -1,6 +1,7 @@
 package cn.shoudi.security;
 
 import cn.shoudi.ApiClient;
+import cn.shoudi.MappedEndpoints;
 import cn.shoudi.TestAccounts;
 import cn.shoudi.TestTownship;
 import org.junit.jupiter.api.BeforeAll;
@@ -239,18 +240,7 @@ class AccessMatrixIntegrationTest {
 
     @Test
     void everyEndpointHasAnEntry() {
-        Set<String> mapped = new TreeSet<>();
-        mappings.getHandlerMethods().forEach((info, method) -> {
-            if (info.getPathPatternsCondition() == null) {
-                return;
-            }
-            for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
-                if (pattern.equals("/error")) {
-                    continue;
-                }
-                info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m.name() + " " + pattern));
-            }
-        });
+        Set<String> mapped = MappedEndpoints.of(mappings);
         Set<String> specified = new TreeSet<>();
         for (String[] row : MATRIX) {
             specified.add(row[0]);

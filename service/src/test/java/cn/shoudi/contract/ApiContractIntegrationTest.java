@@ -91,6 +91,15 @@ class ApiContractIntegrationTest {
         assertThat(answer(browser, "/v3/api-docs.yaml").status()).isEqualTo(200);
     }
 
+    /** Why the session cookie is declared but not among the schemes every operation accepts. */
+    @Test
+    void thePageSessionOpensTheContractButNotTheApi() {
+        RestClient browser = officer.pages(TestAccounts.ensure(jdbc, "t-leader", "LEADER", null, null, null));
+        assertThat(answer(browser, "/v3/api-docs").status()).isEqualTo(200);
+        assertThat(answer(browser, "/api/villages").status()).isEqualTo(401);
+        assertThat(answer(officer.as("t-leader").http(), "/api/villages").status()).isEqualTo(200);
+    }
+
     @Test
     void swaggerUiAnswersASignedInBrowserAndSendsAnAnonymousOneToTheLoginPage() {
         RestClient browser = officer.pages(TestAccounts.ensure(jdbc, "t-policy", "POLICY", null, null, null));

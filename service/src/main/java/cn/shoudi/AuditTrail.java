@@ -1,5 +1,6 @@
 package cn.shoudi;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +32,7 @@ public class AuditTrail {
      *
      * @param outcome HTTP status or OK / FAILED / LOCKED
      */
+    @Schema(name = "AuditEntry")
     public record Entry(long id, Instant at, String username, String role, Action action, String target,
                         String outcome, String detail, String remoteAddress) {
     }

@@ -1,5 +1,6 @@
 package cn.shoudi.assessment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import cn.shoudi.registry.HouseholdSnapshot;
 import cn.shoudi.registry.Registry;
 import cn.shoudi.rules.facts.FactCatalogue;
@@ -53,6 +54,7 @@ public class RuleCoverage {
     }
 
     /** The rows of the published policy with their counts, over {@code households} active households. */
+    @Schema(name = "RuleCoverageReport")
     public record Report(String policyVersion, LocalDate asOf, long households, List<RowView> rows) {
     }
 

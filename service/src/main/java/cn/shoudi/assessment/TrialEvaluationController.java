@@ -1,5 +1,7 @@
 package cn.shoudi.assessment;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.shoudi.Viewer;
 import cn.shoudi.registry.Registry;
 import cn.shoudi.rules.eval.Evaluation;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.LocalDate;
 
 /** REST API of trial evaluations (试算): nothing is stored. */
+@Tag(name = "评估")
 @RestController
 public class TrialEvaluationController {
 
@@ -24,6 +27,7 @@ public class TrialEvaluationController {
     }
 
     /** What the published tables conclude for the household as of a date (default: the evaluation date). */
+    @Operation(summary = "试算：按现行决策表评估一户（不保存）")
     @GetMapping("/api/households/{id}/evaluation")
     public Evaluation evaluate(@PathVariable long id,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)

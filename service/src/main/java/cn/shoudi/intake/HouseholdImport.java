@@ -1,5 +1,6 @@
 package cn.shoudi.intake;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import cn.shoudi.registry.HouseholdData;
 import cn.shoudi.registry.MemberData;
 import cn.shoudi.registry.Registrar;
@@ -48,6 +49,7 @@ public class HouseholdImport {
     }
 
     /** The result of an import. */
+    @Schema(name = "ImportReport")
     record Report(String file, String encoding, int rows, int households, int created, int updated, int unchanged,
                   int rejected, boolean written, List<CellError> errors) {
     }

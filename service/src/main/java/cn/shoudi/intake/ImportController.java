@@ -1,5 +1,8 @@
 package cn.shoudi.intake;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,6 +23,7 @@ import cn.shoudi.Viewer;
 import java.util.HashMap;
 
 /** Bulk import of households, and the template of its layout. */
+@Tag(name = "户籍")
 @RestController
 public class ImportController {
 
@@ -36,6 +40,7 @@ public class ImportController {
     }
 
     /** mode: ALL_OR_NOTHING (default) or VALID_ONLY. */
+    @Operation(summary = "导入户籍 Excel（全部成功或只导入有效行）")
     @PostMapping(path = "/api/imports/households", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public HouseholdImport.Report importHouseholds(@RequestParam("file") MultipartFile file,
                                             @RequestParam(defaultValue = "ALL_OR_NOTHING") HouseholdImport.Mode mode)
@@ -45,6 +50,8 @@ public class ImportController {
     }
 
     /** Starts an import in the background (large files); follow its progress. */
+    @Operation(summary = "在后台导入户籍 Excel（大文件），返回进度",
+            responses = @ApiResponse(responseCode = "202", description = "已开始，Location 指向进度"))
     @PostMapping(path = "/api/imports/households/async", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<ImportRuns.Progress> start(@RequestParam("file") MultipartFile file,
                                                   @RequestParam(defaultValue = "ALL_OR_NOTHING") HouseholdImport.Mode mode)
@@ -54,12 +61,14 @@ public class ImportController {
         return ResponseEntity.accepted().header(HttpHeaders.LOCATION, "/api/imports/" + p.id()).body(p);
     }
 
+    @Operation(summary = "查询后台户籍导入的进度与结果")
     @GetMapping("/api/imports/{id}")
     public ResponseEntity<ImportRuns.Progress> progress(@PathVariable String id) {
         return ResponseEntity.of(runs.progress(id));
     }
 
     /** The import template: every column (see {@code GET /api/facts} for each fact's values) and one example row. */
+    @Operation(summary = "下载户籍导入模板（Excel，含示例行）")
     @GetMapping("/api/imports/households/template.xlsx")
     public ResponseEntity<byte[]> template() {
         Map<String, String> example = new HashMap<>(Map.ofEntries(Map.entry("户编号", "500243201001"),
@@ -80,6 +89,7 @@ public class ImportController {
      * The registry export (户籍导出) in the import layout, with full ID numbers (it is the file that is imported back):
      * the caller's village, or the given one (all when omitted) for township-wide accounts. Audited.
      */
+    @Operation(summary = "导出户籍 Excel（导入格式，含完整身份证号，留痕）")
     @GetMapping("/api/imports/households/export.xlsx")
     public ResponseEntity<byte[]> export(@RequestParam(required = false) Long villageId) {
         Long own = Viewer.current().limitedToVillage();

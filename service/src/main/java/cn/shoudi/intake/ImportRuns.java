@@ -1,5 +1,6 @@
 package cn.shoudi.intake;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import cn.shoudi.BackgroundRuns;
 import org.springframework.stereotype.Service;
 
@@ -28,6 +29,7 @@ class ImportRuns {
      *
      * @param households while running, twice the households of the file (each is validated, then written)
      */
+    @Schema(name = "ImportProgress")
     record Progress(String id, String status, int households, int done, HouseholdImport.Report report, String error) {
     }
 

@@ -1,5 +1,8 @@
 package cn.shoudi.intake;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.shoudi.Problems;
 import cn.shoudi.Viewer;
 import cn.shoudi.registry.Registry;
@@ -24,6 +27,7 @@ import java.util.List;
  * Department signals: receive one (idempotent by source event id) or a department's batch file, the batch reports, the
  * review queue, manual matching.
  */
+@Tag(name = "部门信号")
 @RestController
 public class SignalController {
 
@@ -41,6 +45,9 @@ public class SignalController {
     }
 
     /** 201 for a new signal, 200 with the stored one for a repeat of the same source event. */
+    @Operation(summary = "接收一条部门筛查预警信号",
+            responses = {@ApiResponse(responseCode = "201", description = "新信号已接收"),
+                    @ApiResponse(responseCode = "200", description = "同一来源事件重复发送，返回已存的信号")})
     @PostMapping("/api/signals")
     public ResponseEntity<Signal> receive(@RequestBody SignalService.Incoming body) {
         Viewer v = Viewer.current();
@@ -56,6 +63,8 @@ public class SignalController {
      * A department's batch as JSON lines in the body ({@code fileName} names it in the report): 201 with the report of
      * every record; records of another department's source are reported invalid, the others stored.
      */
+    @Operation(summary = "上传部门信号批次（JSON 行或文件）",
+            responses = @ApiResponse(responseCode = "201", description = "批次已接收，返回每条记录的处理结果"))
     @PostMapping(path = "/api/signals/batches", consumes = NDJSON)
     public ResponseEntity<SignalBatch> receiveBatch(@RequestBody byte[] body,
                                                     @RequestParam(required = false) String fileName) {
@@ -64,6 +73,8 @@ public class SignalController {
     }
 
     /** A department's batch as an uploaded file: .jsonl, .csv or .xlsx (see {@link SignalFile}). */
+    @Operation(summary = "上传部门信号批次（JSON 行或文件）",
+            responses = @ApiResponse(responseCode = "201", description = "批次已接收，返回每条记录的处理结果"))
     @PostMapping(path = "/api/signals/batches", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<SignalBatch> uploadBatch(@RequestParam("file") MultipartFile file) throws IOException {
         return created(batches.receive(department(), Viewer.current().username(), file.getOriginalFilename(),
@@ -71,6 +82,7 @@ public class SignalController {
     }
 
     /** A batch's report again: a department reads its own batches, an information officer every batch. */
+    @Operation(summary = "查询部门信号批次的处理报告")
     @GetMapping("/api/signals/batches/{id}")
     public SignalBatch batch(@PathVariable long id) {
         Viewer v = Viewer.current();
@@ -80,6 +92,7 @@ public class SignalController {
                         "not-found", "未找到", "批次 #" + id + " 不存在"), null));
     }
 
+    @Operation(summary = "列出待人工匹配的部门信号")
     @GetMapping("/api/signals/review")
     public List<Signal> reviewQueue() {
         return service.reviewQueue();
@@ -88,6 +101,7 @@ public class SignalController {
     public record Match(long householdId) {
     }
 
+    @Operation(summary = "把部门信号人工匹配到户")
     @PostMapping("/api/signals/{id}/match")
     public Signal match(@PathVariable long id, @RequestBody Match body) {
         Viewer v = Viewer.current();

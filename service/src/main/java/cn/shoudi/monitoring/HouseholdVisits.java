@@ -1,5 +1,6 @@
 package cn.shoudi.monitoring;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import cn.shoudi.Viewer;
 import cn.shoudi.registry.HouseholdStatuses;
 import cn.shoudi.registry.Measure;
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
 public class HouseholdVisits {
 
     /** A visit as stored, measures by Chinese label. */
+    @Schema(name = "HouseholdVisitView")
     public record VisitView(long id, LocalDate visitDate, long cadreId, String findings, List<String> measures,
                             String otherMeasure, Boolean rigidSpendResolved, Boolean newRiskDetected, String recordedBy,
                             Instant recordedAt) {

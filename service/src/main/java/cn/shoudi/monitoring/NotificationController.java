@@ -1,5 +1,7 @@
 package cn.shoudi.monitoring;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,6 +15,7 @@ import java.util.Set;
 
 /** The record of notifications sent to cadres (township leaders and the administrator), newest first. */
 @RestController
+@Tag(name = "监测任务")
 class NotificationController {
 
     private static final Set<String> STATUSES = Set.of("PENDING", "SENDING", "SENT", "FAILED");
@@ -27,6 +30,7 @@ class NotificationController {
      * @param status PENDING, SENDING, SENT or FAILED; all when absent
      * @param limit  at most this many (1–500, default 100)
      */
+    @Operation(summary = "查询发给帮扶干部的消息提醒及其发送记录（待发送、已发送、失败、重试次数）")
     @GetMapping("/api/notifications")
     List<Notification> notifications(@RequestParam(required = false) String status,
                                      @RequestParam(defaultValue = "100") int limit) {

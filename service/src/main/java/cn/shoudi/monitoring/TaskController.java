@@ -1,5 +1,7 @@
 package cn.shoudi.monitoring;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.shoudi.Viewer;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
@@ -26,6 +28,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The cadre's task API: inbox with filters, task detail with the explanation, and the task's lifecycle. */
+@Tag(name = "监测任务")
 @RestController
 public class TaskController {
 
@@ -51,6 +54,7 @@ public class TaskController {
      * @param due       overdue, today or week (due within 7 days), any when absent
      * @param villageId only tasks of households in this village
      */
+    @Operation(summary = "列出帮扶责任人的监测任务（按状态、到期、行政村筛选）")
     @GetMapping("/api/cadres/{cadreId}/tasks")
     public List<TaskView> cadreTasks(@PathVariable long cadreId, @RequestParam(required = false) String status,
                               @RequestParam(required = false) String due,
@@ -77,6 +81,7 @@ public class TaskController {
     }
 
     /** Every task of a household, open or not, oldest first. */
+    @Operation(summary = "列出户的监测任务")
     @GetMapping("/api/households/{householdId}/tasks")
     public List<TaskView> householdTasks(@PathVariable long householdId) {
         registry.requireVisible(Viewer.current(), householdId);
@@ -96,6 +101,7 @@ public class TaskController {
     record TaskDetail(TaskView task, HouseholdSummary household, FindingView evidence, AssessmentView current) {
     }
 
+    @Operation(summary = "查询监测任务详情及其原因说明")
     @GetMapping("/api/tasks/{taskId}")
     public TaskDetail detail(@PathVariable long taskId) {
         MonitoringTask t = visibleTask(taskId);
@@ -116,24 +122,28 @@ public class TaskController {
     public record Close(long cadreId, String reason) {
     }
 
+    @Operation(summary = "签收监测任务")
     @PostMapping("/api/tasks/{taskId}/acknowledge")
     public TaskView acknowledge(@PathVariable long taskId, @RequestBody CadreAction body) {
         actingAs(taskId, body.cadreId());
         return TaskView.of(commands.acknowledge(taskId, body.cadreId()), LocalDate.now(clock));
     }
 
+    @Operation(summary = "登记监测任务的入户走访")
     @PostMapping("/api/tasks/{taskId}/visits")
     public TaskView visit(@PathVariable long taskId, @RequestBody TaskCommands.VisitData body) {
         actingAs(taskId, body.cadreId());
         return TaskView.of(commands.recordVisit(taskId, body), LocalDate.now(clock));
     }
 
+    @Operation(summary = "办结监测任务（登记处理结果）")
     @PostMapping("/api/tasks/{taskId}/resolve")
     public TaskView resolve(@PathVariable long taskId, @RequestBody Resolve body) {
         actingAs(taskId, body.cadreId());
         return TaskView.of(commands.resolve(taskId, body.cadreId(), body.outcome(), body.note(), body.category()), LocalDate.now(clock));
     }
 
+    @Operation(summary = "关闭监测任务（说明原因）")
     @PostMapping("/api/tasks/{taskId}/close")
     public TaskView close(@PathVariable long taskId, @RequestBody Close body) {
         actingAs(taskId, body.cadreId());

@@ -1,5 +1,6 @@
 package cn.shoudi.monitoring;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import cn.shoudi.registry.Measure;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ record TaskView(long id, long householdId, Long villageId, String taskCode, Stri
                 List<TaskEvent> history) {
 
     /** A visit with its measures as Chinese labels. */
+    @Schema(name = "TaskVisitView")
     record VisitView(LocalDate visitDate, long cadreId, String findings, List<String> measures, String otherMeasure,
                      Instant recordedAt) {
     }

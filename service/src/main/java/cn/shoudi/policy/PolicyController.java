@@ -1,5 +1,8 @@
 package cn.shoudi.policy;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.shoudi.Incidents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** REST API of policy versions: upload, validate, simulate, approve, publish, roll back, download, diff, audit. */
+@Tag(name = "政策")
 @RestController
 public class PolicyController {
 
@@ -46,17 +50,21 @@ public class PolicyController {
         this.simulationRuns = simulationRuns;
     }
 
+    @Operation(summary = "列出政策版本")
     @GetMapping("/api/policy/versions")
     public List<PolicyService.VersionView> versions() {
         return policies.all();
     }
 
+    @Operation(summary = "查询政策版本")
     @GetMapping("/api/policy/versions/{id}")
     public PolicyService.VersionView version(@PathVariable long id) {
         return policies.get(id);
     }
 
     /** A whole set of workbooks as a new version (multipart field "files"). */
+    @Operation(summary = "上传整套决策表为新的政策版本",
+            responses = @ApiResponse(responseCode = "201", description = "已生成新版本"))
     @PostMapping(path = "/api/policy/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<PolicyService.VersionView> uploadSet(@RequestParam("files") List<MultipartFile> files,
                                                         @RequestParam(required = false) String comment,
@@ -69,6 +77,8 @@ public class PolicyController {
     }
 
     /** One workbook replacing its table in a new draft based on the published version (multipart field "file"). */
+    @Operation(summary = "上传单张决策表，生成基于现行版本的草稿",
+            responses = @ApiResponse(responseCode = "201", description = "已生成草稿版本"))
     @PostMapping(path = "/api/policy/tables", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<PolicyService.VersionView> uploadTable(@RequestParam("file") MultipartFile file,
                                                           @RequestParam(required = false) String comment,
@@ -76,6 +86,7 @@ public class PolicyController {
         return created(policies.uploadTable(source(file), comment, user));
     }
 
+    @Operation(summary = "模拟政策版本对在册户的影响")
     @PostMapping("/api/policy/versions/{id}/simulate")
     public PolicySimulation.Report simulate(@PathVariable long id,
                                      @CurrentSecurityContext(expression = "authentication.name") String user) {
@@ -83,6 +94,8 @@ public class PolicyController {
     }
 
     /** Starts a simulation in the background (large registries); follow its progress. */
+    @Operation(summary = "在后台模拟政策版本的影响（大数据量），返回进度",
+            responses = @ApiResponse(responseCode = "202", description = "已开始，Location 指向进度"))
     @PostMapping("/api/policy/versions/{id}/simulations")
     public ResponseEntity<SimulationRuns.Progress> startSimulation(@PathVariable long id,
             @CurrentSecurityContext(expression = "authentication.name") String user) {
@@ -91,12 +104,14 @@ public class PolicyController {
                 "/api/policy/simulations/" + p.id()).body(p);
     }
 
+    @Operation(summary = "查询后台政策模拟的进度与结果")
     @GetMapping("/api/policy/simulations/{runId}")
     public ResponseEntity<SimulationRuns.Progress> simulationProgress(@PathVariable String runId) {
         return ResponseEntity.of(simulationRuns.progress(runId));
     }
 
     /** The households a version would affect, as an XLSX ledger. */
+    @Operation(summary = "导出政策版本影响的户清单（Excel）")
     @GetMapping("/api/policy/versions/{id}/simulation.xlsx")
     public ResponseEntity<byte[]> simulationXlsx(@PathVariable long id,
                                           @CurrentSecurityContext(expression = "authentication.name") String user) {
@@ -126,12 +141,14 @@ public class PolicyController {
         }
     }
 
+    @Operation(summary = "审批政策版本")
     @PostMapping("/api/policy/versions/{id}/approve")
     public PolicyService.VersionView approve(@PathVariable long id,
                                       @CurrentSecurityContext(expression = "authentication.name") String user) {
         return policies.approve(id, user);
     }
 
+    @Operation(summary = "发布政策版本")
     @PostMapping("/api/policy/versions/{id}/publish")
     public PolicyService.PublishResult publish(@PathVariable long id,
                                         @CurrentSecurityContext(expression = "authentication.name") String user) {
@@ -139,34 +156,40 @@ public class PolicyController {
     }
 
     /** Publishes an approved version on a date (yyyy-MM-dd). */
+    @Operation(summary = "定期发布已审批的政策版本")
     @PostMapping("/api/policy/versions/{id}/schedule")
     public PolicyService.VersionView schedule(@PathVariable long id, @RequestParam java.time.LocalDate date,
                                        @CurrentSecurityContext(expression = "authentication.name") String user) {
         return policies.schedule(id, date, user);
     }
 
+    @Operation(summary = "回退到较早发布的政策版本")
     @PostMapping("/api/policy/versions/{id}/rollback")
     public PolicyService.PublishResult rollback(@PathVariable long id,
                                          @CurrentSecurityContext(expression = "authentication.name") String user) {
         return policies.rollback(id, user);
     }
 
+    @Operation(summary = "下载政策版本中的决策表")
     @GetMapping("/api/policy/versions/{id}/files/{fileName:.+}")
     public ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable String fileName) {
         TableSource s = policies.file(id, fileName);
         return file(s.fileName(), s.bytes());
     }
 
+    @Operation(summary = "下载现行决策表")
     @GetMapping("/api/policy/published/files/{fileName:.+}")
     public ResponseEntity<byte[]> downloadPublished(@PathVariable String fileName) {
         return download(policies.published().id(), fileName);
     }
 
+    @Operation(summary = "比较两个政策版本的决策表")
     @GetMapping("/api/policy/diff")
     public List<PolicyDiff.FileDiff> diff(@RequestParam long from, @RequestParam long to) {
         return PolicyDiff.between(policies.sources(policies.find(from)), policies.sources(policies.find(to)));
     }
 
+    @Operation(summary = "查询政策操作记录")
     @GetMapping("/api/policy/audit")
     public List<PolicyAudit> audit() {
         return policies.audit();

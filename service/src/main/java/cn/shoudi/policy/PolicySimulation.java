@@ -1,5 +1,6 @@
 package cn.shoudi.policy;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import cn.shoudi.assessment.ActivePolicy;
 import cn.shoudi.assessment.AssessmentService;
 import cn.shoudi.registry.HouseholdSnapshot;
@@ -60,6 +61,7 @@ class PolicySimulation {
     }
 
     /** The simulation's result. */
+    @Schema(name = "SimulationReport")
     record Report(long versionId, String draft, String published, LocalDate asOf, int households, int affected,
                   int failed, Map<String, Integer> transitions, Map<Long, Integer> byVillage, Map<Long, Integer> byGroup,
                   Map<String, Integer> newTasksByCadre, List<Affected> affectedHouseholds) {

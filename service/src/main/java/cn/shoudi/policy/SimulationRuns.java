@@ -1,5 +1,6 @@
 package cn.shoudi.policy;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import cn.shoudi.BackgroundRuns;
 import cn.shoudi.registry.Registry;
 import org.springframework.stereotype.Service;
@@ -25,6 +26,7 @@ class SimulationRuns {
     }
 
     /** Progress of a simulation in the background; the report once done. */
+    @Schema(name = "SimulationProgress")
     record Progress(String id, long versionId, String status, int done, int total, PolicySimulation.Report report,
                     String error) {
     }

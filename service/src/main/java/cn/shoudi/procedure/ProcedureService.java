@@ -1,5 +1,6 @@
 package cn.shoudi.procedure;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import cn.shoudi.InvalidRequestException;
 import cn.shoudi.Viewer;
 import cn.shoudi.assessment.AssessmentHistory;
@@ -53,6 +54,7 @@ public class ProcedureService {
      * @param startedOn    when the clue or application came in, default today
      * @param taskId       the monitoring task it follows up, if any
      */
+    @Schema(name = "ProcedureStart")
     public record Start(String kind, String origin, String category, Boolean greenChannel, LocalDate startedOn,
                         String note, Long taskId) {
     }

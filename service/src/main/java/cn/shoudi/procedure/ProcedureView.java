@@ -1,5 +1,6 @@
 package cn.shoudi.procedure;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public record ProcedureView(long id, long version, long householdId, Long villag
                             String startedBy, LocalDate completedOn, String decisionReference, List<Entry> record) {
 
     /** One entry of the record. */
+    @Schema(name = "ProcedureEntry")
     public record Entry(String step, String stepLabel, String outcome, String outcomeLabel, LocalDate date,
                         String actor, String note, String reference, Instant recordedAt) {
     }

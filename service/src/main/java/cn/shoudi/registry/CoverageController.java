@@ -1,5 +1,7 @@
 package cn.shoudi.registry;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +20,7 @@ import java.util.stream.Collectors;
  * The helper-coverage report (帮扶责任人落实情况): registered households whose assignment chain is broken at its first
  * link — no helper cadre, or a helper who has been transferred or made inactive — with where their work goes instead.
  */
+@Tag(name = "户籍")
 @RestController
 class CoverageController {
 
@@ -36,6 +39,7 @@ class CoverageController {
                String problem, Long inactiveHelperId, String fallbackLevel, Long fallbackCadreId) {
     }
 
+    @Operation(summary = "查询帮扶责任人落实情况：未落实帮扶责任人的户及其工作去向")
     @GetMapping("/api/reports/helper-coverage")
     @Transactional(readOnly = true)
     List<Gap> coverage(@RequestParam(required = false) Long villageId) {
@@ -70,6 +74,7 @@ class CoverageController {
     }
 
     /** Marks a cadre active or inactive (transferred, left); inactive cadres get no new work. */
+    @Operation(summary = "设置干部在岗或离岗（离岗干部不再接新任务）")
     @PutMapping("/api/cadres/{cadreId}/active")
     Cadre setActive(@PathVariable long cadreId, @RequestBody Activity body) {
         cn.shoudi.Viewer.current().requireTownshipWide();

@@ -1,5 +1,6 @@
 package cn.shoudi.registry;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import cn.shoudi.rules.facts.FactCatalogue;
 import cn.shoudi.rules.facts.FactDefinition;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +35,7 @@ class FactHistory {
      * @param changedBy account that made the change ("system" for background work)
      * @param changedAt when
      */
+    @Schema(name = "FactChange")
     record Change(String member, String fact, String label, String oldValue, String newValue, String changedBy,
                   Instant changedAt) {
     }

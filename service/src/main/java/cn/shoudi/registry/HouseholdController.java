@@ -1,5 +1,8 @@
 package cn.shoudi.registry;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.shoudi.AuditTrail;
 import cn.shoudi.Viewer;
 import java.util.Map;
@@ -20,6 +23,7 @@ import java.util.List;
 import cn.shoudi.rules.facts.FactGroup;
 
 /** REST API of households: create, replace, read, change the helper cadre. */
+@Tag(name = "户籍")
 @RestController
 @RequestMapping("/api/households")
 public class HouseholdController {
@@ -39,6 +43,8 @@ public class HouseholdController {
         this.households = households;
     }
 
+    @Operation(summary = "登记新户（含家庭成员）",
+            responses = @ApiResponse(responseCode = "201", description = "已登记"))
     @PostMapping
     public ResponseEntity<HouseholdView> create(@RequestBody HouseholdData data) {
         requireOwnVillage(data);
@@ -47,6 +53,7 @@ public class HouseholdController {
                 .body(HouseholdView.of(h));
     }
 
+    @Operation(summary = "整户修改户信息")
     @PutMapping("/{id}")
     public ResponseEntity<HouseholdView> update(@PathVariable long id, @RequestBody HouseholdData data) {
         registry.requireVisible(Viewer.current(), id);
@@ -65,6 +72,7 @@ public class HouseholdController {
     public record FactUpdate(Long version, String group, Map<String, Object> values) {
     }
 
+    @Operation(summary = "记录入户调查事实（按组部分更新）")
     @PatchMapping("/{id}/facts")
     public ResponseEntity<HouseholdView> recordFacts(@PathVariable long id, @RequestBody FactUpdate update) {
         registry.requireVisible(Viewer.current(), id);
@@ -77,12 +85,14 @@ public class HouseholdController {
     }
 
     /** Who changed which recorded fact of the household, when, from what to what; newest first. */
+    @Operation(summary = "查询户事实的修改记录")
     @GetMapping("/{id}/fact-history")
     public List<FactHistory.Change> factHistory(@PathVariable long id) {
         registry.requireVisible(Viewer.current(), id);
         return service.factHistory(id);
     }
 
+    @Operation(summary = "查询一户")
     @GetMapping("/{id}")
     public ResponseEntity<HouseholdView> get(@PathVariable long id) {
         registry.requireVisible(Viewer.current(), id);
@@ -90,6 +100,7 @@ public class HouseholdController {
         return ResponseEntity.ok().eTag(String.valueOf(h.version())).body(HouseholdView.of(h));
     }
 
+    @Operation(summary = "按行政村列出户")
     @GetMapping
     public List<HouseholdView> byVillage(@RequestParam long villageId) {
         Viewer v = Viewer.current();
@@ -104,6 +115,7 @@ public class HouseholdController {
      * The full ID number of a member (index from 0, as in {@code members}): the explicit, audited show action; every
      * other response masks it.
      */
+    @Operation(summary = "查看家庭成员的完整身份证号（留痕）")
     @GetMapping("/{id}/members/{index}/id-number")
     public Map<String, String> idNumber(@PathVariable long id, @PathVariable int index) {
         registry.requireVisible(Viewer.current(), id);
@@ -117,6 +129,7 @@ public class HouseholdController {
     }
 
     /** Records a birth, death, marriage in/out or move away/back; the household is re-evaluated. */
+    @Operation(summary = "登记家庭成员变动（出生、死亡、婚嫁、迁出迁入）")
     @PostMapping("/{id}/member-events")
     public HouseholdView memberEvent(@PathVariable long id, @RequestBody MembershipService.Change change) {
         registry.requireVisible(Viewer.current(), id);
@@ -124,6 +137,7 @@ public class HouseholdController {
     }
 
     /** Splits members off into a new household (分户). */
+    @Operation(summary = "分户：把部分成员分出为新户")
     @PostMapping("/{id}/split")
     public HouseholdView split(@PathVariable long id, @RequestBody MembershipService.Split split) {
         registry.requireVisible(Viewer.current(), id);
@@ -131,6 +145,7 @@ public class HouseholdController {
     }
 
     /** Merges another household into this one (合户). */
+    @Operation(summary = "合户：把另一户并入本户")
     @PostMapping("/{id}/merge")
     public HouseholdView merge(@PathVariable long id, @RequestBody MembershipService.Merge merge) {
         registry.requireVisible(Viewer.current(), id);
@@ -151,6 +166,7 @@ public class HouseholdController {
     public record HelperChange(long cadreId, Long version) {
     }
 
+    @Operation(summary = "更换户的帮扶责任人")
     @PutMapping("/{id}/helper")
     public HouseholdView assignHelper(@PathVariable long id, @RequestBody HelperChange change) {
         registry.requireVisible(Viewer.current(), id);

@@ -1,5 +1,6 @@
 package cn.shoudi.registry;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,6 +41,7 @@ class MembershipService {
      * @param memberId ID number, or name when there is none, of the leaving member (DEATH, MARRY_OUT, MOVE_AWAY)
      * @param version  the household version the client read, optional
      */
+    @Schema(name = "MemberChange")
     record Change(String type, MemberData member, String memberId, LocalDate date, String note, Long version) {
     }
 

@@ -1,5 +1,7 @@
 package cn.shoudi.registry;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.shoudi.InvalidRequestException;
 import cn.shoudi.Viewer;
 import cn.shoudi.rules.facts.HouseholdClass;
@@ -15,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** REST API of a household's status (户状态): read it with its history and measures; an administrator corrects it. */
+@Tag(name = "户籍")
 @RestController
 @RequestMapping("/api/households/{id}/status")
 public class StatusController {
@@ -36,6 +39,7 @@ public class StatusController {
                              List<HouseholdStatuses.MeasureView> measures) {
     }
 
+    @Operation(summary = "查询户状态及其变化历史和帮扶措施")
     @GetMapping
     public StatusView get(@PathVariable long id) {
         registry.requireVisible(Viewer.current(), id);
@@ -57,6 +61,7 @@ public class StatusController {
                              String reference, LocalDate effectiveOn) {
     }
 
+    @Operation(summary = "更正登记有误的户状态（系统管理员）")
     @PostMapping("/corrections")
     public StatusView correct(@PathVariable long id, @RequestBody Correction c) {
         HouseholdClass cls;

@@ -1,5 +1,7 @@
 package cn.shoudi.registry;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /** REST API of villages (行政村), their villager groups (村民小组) and cadres (干部). */
+@Tag(name = "户籍")
 @RestController
 @RequestMapping("/api")
 class VillageController {
@@ -39,12 +42,14 @@ class VillageController {
     record NewCadre(String name, String phone, CadreRole role, Long villageId) {
     }
 
+    @Operation(summary = "列出行政村及其村民小组")
     @GetMapping("/villages")
     List<VillageView> villages() {
         return villages.findAll().stream().map(v -> new VillageView(v.id(), v.code(), v.name(), v.poorVillage(),
                 groups.findByVillageIdOrderById(v.id()))).toList();
     }
 
+    @Operation(summary = "新增行政村")
     @PostMapping("/villages")
     @ResponseStatus(HttpStatus.CREATED)
     Village createVillage(@RequestBody NewVillage v) {
@@ -54,6 +59,7 @@ class VillageController {
         return villages.save(new Village(null, v.code().trim(), v.name().trim(), v.poorVillage(), null));
     }
 
+    @Operation(summary = "新增村民小组")
     @PostMapping("/villages/{villageId}/groups")
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
@@ -65,6 +71,7 @@ class VillageController {
         return groups.save(new VillagerGroup(null, villageId, g.name().trim(), g.cadreId()));
     }
 
+    @Operation(summary = "列出干部")
     @GetMapping("/cadres")
     List<Cadre> cadres() {
         Long village = cn.shoudi.Viewer.current().limitedToVillage();
@@ -72,6 +79,7 @@ class VillageController {
     }
 
 
+    @Operation(summary = "新增干部")
     @PostMapping("/cadres")
     @ResponseStatus(HttpStatus.CREATED)
     Cadre createCadre(@RequestBody NewCadre c) {

@@ -1,5 +1,7 @@
 package cn.shoudi.reporting;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.shoudi.Problems;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -25,6 +27,7 @@ import java.util.List;
  * The township report and its ledgers: JSON, and XLSX downloads. Query parameters: {@code township} (id; default
  * the first), {@code village} (id; default all), {@code asOf} (yyyy-MM-dd; default the evaluation date).
  */
+@Tag(name = "报表")
 @RestController
 @RequestMapping("/api/reports/township")
 class ReportController {
@@ -40,12 +43,14 @@ class ReportController {
         this.facts = facts;
     }
 
+    @Operation(summary = "查询乡镇报表")
     @GetMapping
     TownshipReport report(@RequestParam(required = false) Long township, @RequestParam(required = false) Long village,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return reports.report(reports.scope(township, village, asOf));
     }
 
+    @Operation(summary = "导出乡镇报表（Excel）")
     @GetMapping("/xlsx")
     ResponseEntity<byte[]> reportXlsx(@RequestParam(required = false) Long township,
                                       @RequestParam(required = false) Long village,
@@ -56,11 +61,13 @@ class ReportController {
                 + r.asOf() + ".xlsx");
     }
 
+    @Operation(summary = "列出台账")
     @GetMapping("/ledgers")
     List<String> ledgers() {
         return LedgerCatalog.codes();
     }
 
+    @Operation(summary = "查询台账")
     @GetMapping("/ledgers/{code}")
     LedgerView ledger(@PathVariable String code, @RequestParam(required = false) Long township,
                       @RequestParam(required = false) Long village,
@@ -69,6 +76,7 @@ class ReportController {
         return reports.ledger(code, s).orElseThrow(() -> new ReportNotFoundException("没有台账“" + code + "”"));
     }
 
+    @Operation(summary = "导出台账（Excel）")
     @GetMapping("/ledgers/{code}/xlsx")
     ResponseEntity<byte[]> ledgerXlsx(@PathVariable String code, @RequestParam(required = false) Long township,
                                       @RequestParam(required = false) Long village,
@@ -79,12 +87,14 @@ class ReportController {
     }
 
     /** The township facts of a year (乡镇基本情况), as entered. */
+    @Operation(summary = "查询乡镇基本情况（按年度）")
     @GetMapping("/facts")
     List<TownshipFact> facts(@RequestParam(required = false) Long township, @RequestParam int year) {
         return facts.find(reports.scope(township, null, null).townshipId(), year);
     }
 
     /** Replaces the township facts of a year. */
+    @Operation(summary = "替换乡镇基本情况（按年度）")
     @PutMapping("/facts")
     List<TownshipFact> replaceFacts(@RequestParam(required = false) Long township, @RequestParam int year,
                                     @RequestBody List<TownshipFact> body) {

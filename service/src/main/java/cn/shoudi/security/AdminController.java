@@ -1,5 +1,7 @@
 package cn.shoudi.security;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.shoudi.AuditChain;
 import cn.shoudi.AuditTrail;
 import cn.shoudi.InvalidRequestException;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Administration (ADMIN only): accounts, roles, API keys, and the audit trail. */
+@Tag(name = "管理")
 @RestController
 @RequestMapping("/api/admin")
 class AdminController {
@@ -36,29 +39,34 @@ class AdminController {
         this.audit = audit;
     }
 
+    @Operation(summary = "列出账号")
     @GetMapping("/users")
     List<AccountService.AccountView> users() {
         return accounts.all();
     }
 
+    @Operation(summary = "新建账号")
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
     AccountService.AccountView create(@RequestBody AccountService.AccountData body) {
         return accounts.create(body);
     }
 
+    @Operation(summary = "修改账号（角色、范围、停用）")
     @PutMapping("/users/{id}")
     AccountService.AccountView update(@PathVariable long id, @RequestBody AccountService.AccountData body) {
         return accounts.update(id, body);
     }
 
     /** The account's API keys, valid or not (never the keys themselves). */
+    @Operation(summary = "列出账号的 API 密钥")
     @GetMapping("/users/{id}/api-keys")
     List<ApiKeyService.ApiKeyView> apiKeys(@PathVariable long id) {
         return keys.of(id);
     }
 
     /** A new API key for an integration account; the key is in this answer only. */
+    @Operation(summary = "为账号签发 API 密钥（只显示一次）")
     @PostMapping("/users/{id}/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
     ApiKeyService.IssuedKey issue(@PathVariable long id, @RequestBody(required = false) ApiKeyService.NewKey body) {
@@ -66,6 +74,7 @@ class AdminController {
     }
 
     /** A new key replacing this one, which keeps working for the grace period; the new key is in this answer only. */
+    @Operation(summary = "轮换 API 密钥（旧密钥在宽限期内仍可用）")
     @PostMapping("/api-keys/{keyId}/rotate")
     @ResponseStatus(HttpStatus.CREATED)
     ApiKeyService.IssuedKey rotate(@PathVariable long keyId,
@@ -74,12 +83,14 @@ class AdminController {
     }
 
     /** Revokes a key at once. */
+    @Operation(summary = "吊销 API 密钥")
     @DeleteMapping("/api-keys/{keyId}")
     ApiKeyService.ApiKeyView revoke(@PathVariable long keyId) {
         return keys.revoke(keyId);
     }
 
     /** The audit trail, newest first; filter by user, action (LOGIN, LOGIN_FAILED, WRITE, EXPORT, SHOW_ID, ACCOUNT) and time. */
+    @Operation(summary = "查询审计记录")
     @GetMapping("/audit")
     List<AuditTrail.Entry> audit(@RequestParam(required = false) String username,
                                  @RequestParam(required = false) String action,
@@ -103,6 +114,7 @@ class AdminController {
      * Recomputes the audit trail's hash chain from its first entry: whether any sealed entry was changed, removed or
      * inserted, and how many entries wait to be sealed.
      */
+    @Operation(summary = "校验审计记录的哈希链")
     @GetMapping("/audit/verification")
     AuditChain.Verification verifyAudit() {
         return chain.verify();

@@ -11,17 +11,23 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 /**
- * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: an API key (integrations) or HTTP
+ * Three filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: an API key (integrations) or HTTP
  * Basic (people calling the API), no session, so no CSRF token is needed. Pages sign in with a form, keep a session in a secure, HTTP-only, SameSite
  * cookie, and require a CSRF token on every form. Both send the security headers and audit writes and exports.
  * Which role may call which endpoint is {@link #api}'s list; data scoping inside an endpoint is the feature's.
+ * The API contract and Swagger UI ({@link #contract}) are open to every signed-in account by any of the three ways.
  */
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -30,6 +36,10 @@ class SecurityConfig {
     private static final String[] STAFF = {"LEADER", "CADRE", "INFO_OFFICER"};
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    /** Swagger UI sets inline styles from its scripts; everything else as strict as the pages. */
+    private static final String DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+    private static final String[] CONTRACT = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+            "/swagger-ui.html", "/swagger-ui/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -108,8 +118,40 @@ class SecurityConfig {
                 .anyRequest().denyAll();
     }
 
+    /**
+     * The OpenAPI document and Swagger UI, for any signed-in account: people by their page session (or HTTP Basic),
+     * integrations by API key. A caller without credentials gets a 401 problem for the document and is sent to the
+     * login page (and back afterwards) for Swagger UI. Read-only, so nothing to audit.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain contract(HttpSecurity http, ApiKeyAuthenticator keys, AuditTrail audit) throws Exception {
+        var ui = PathPatternRequestMatcher.withDefaults();
+        var uiPages = new HttpSessionRequestCache();
+        uiPages.setRequestMatcher(new OrRequestMatcher(ui.matcher("/swagger-ui.html"),
+                ui.matcher("/swagger-ui/**")));
+        AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+        AuthenticationEntryPoint unauthorized = (rq, rs, e) ->
+                SecurityErrors.write(rs, 401, "unauthorized", "未登录或凭证无效", "请先登录，或使用账号密码或 API 密钥访问");
+        http.securityMatcher(CONTRACT)
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint((rq, rs, ex) -> {
+                    if (rq.getRequestURI().startsWith(rq.getContextPath() + "/v3/")) {
+                        unauthorized.commence(rq, rs, ex);
+                    } else {
+                        login.commence(rq, rs, ex);
+                    }
+                }))
+                .requestCache(c -> c.requestCache(uiPages))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(DOCS_CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .addFilterBefore(new ApiKeyFilter(keys, audit), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http, AuditTrail audit, AccountDetails details) throws Exception {
         var success = new SavedRequestAwareAuthenticationSuccessHandler();
         success.setDefaultTargetUrl("/");

@@ -8,7 +8,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Set;
 
 /** Creates and changes accounts, checking that each role has what it needs (a cadre, a village, a department). */
@@ -116,7 +118,7 @@ public class AccountService {
             p.add("姓名不能为空，且不超过50个字符");
         }
         if (d.role() == null) {
-            p.add("角色不能为空，可选：POLICY、LEADER、CADRE、INFO_OFFICER、DEPARTMENT、ADMIN");
+            p.add("角色不能为空，可选：" + Arrays.stream(Role.values()).map(Enum::name).collect(Collectors.joining("、")));
             return p;
         }
         if (d.role() == Role.CADRE && d.cadreId() == null) {

@@ -174,6 +174,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/policy/**").hasRole("POLICY")
                         .requestMatchers("/policy", "/policy/**").hasAnyRole("POLICY", "LEADER")
                         .requestMatchers("/dashboard").hasRole("LEADER")
+                        .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .requestMatchers("/procedures", "/procedures/**").hasAnyRole("LEADER", "INFO_OFFICER")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll().successHandler((rq, rs, auth) -> {

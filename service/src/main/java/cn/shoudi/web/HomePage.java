@@ -15,6 +15,7 @@ class HomePage {
             case "INFO_OFFICER" -> "redirect:/households";
             case "POLICY" -> "redirect:/policy";
             case "LEADER" -> "redirect:/dashboard";
+            case "ADMIN" -> "redirect:/admin";
             default -> "home";
         };
     }

@@ -196,6 +196,14 @@ class AccessMatrixIntegrationTest {
             {"POST /households/{id}/visits", "/households/{H}/visits", "CADRE INFO_OFFICER"},
             {"GET /procedures", "/procedures", "LEADER INFO_OFFICER"},
             {"GET /procedures/list", "/procedures/list", "LEADER INFO_OFFICER"},
+            {"GET /admin", "/admin", "ADMIN"},
+            {"POST /admin/accounts", "/admin/accounts", "ADMIN"},
+            {"GET /admin/accounts/{id}", "/admin/accounts/999999", "ADMIN"},
+            {"POST /admin/accounts/{id}", "/admin/accounts/999999", "ADMIN"},
+            {"POST /admin/accounts/{id}/api-keys", "/admin/accounts/999999/api-keys", "ADMIN"},
+            {"POST /admin/api-keys/{keyId}/rotate", "/admin/api-keys/999999/rotate", "ADMIN"},
+            {"POST /admin/api-keys/{keyId}/revoke", "/admin/api-keys/999999/revoke", "ADMIN"},
+            {"GET /admin/audit", "/admin/audit", "ADMIN"},
     };
 
     @LocalServerPort

@@ -1,5 +1,7 @@
 package cn.shoudi.web;
 
+import org.springframework.web.client.RestClient;
+import cn.shoudi.TestAccounts;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -253,6 +255,51 @@ class BrowserIntegrationTest {
         assertThat(browser.findElements(By.cssSelector("tr[id^=rule-]"))).hasSizeGreaterThan(80);
         shot("policy-4-rules");
         logout();
+    }
+
+    @Test
+    void anAdministratorCreatesAnIntegrationAccountIssuesItsKeyOnceRevokesItAndFindsItInTheAudit() throws Exception {
+        TestAccounts.ensure(jdbc, "t-admin", "ADMIN", null, null, null);
+        browser.manage().window().setSize(new Dimension(1366, 900));
+        chromium.login("t-admin", TestAccounts.PASSWORD);
+        assertThat(browser.getCurrentUrl()).endsWith("/admin");
+        assertThat(browser.findElement(By.id("account-lingdao")).getText()).contains("乡镇领导");
+        WebElement form = browser.findElement(By.id("new-account"));
+        form.findElement(By.name("username")).sendKeys("county-dashboard");
+        form.findElement(By.name("displayName")).sendKeys("县级大屏");
+        form.findElement(By.name("password")).sendKeys("dashboard-password-1");
+        new Select(form.findElement(By.name("role"))).selectByVisibleText("乡镇领导");
+        shot("admin-1-accounts");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        awaitNotice("账号已创建");
+
+        WebElement issue = browser.findElement(By.id("issue-key"));
+        issue.findElement(By.name("name")).sendKeys("大屏读取报表");
+        issue.findElement(By.cssSelector("button[type=submit]")).click();
+        awaitNotice("API 密钥已发放");
+        String key = browser.findElement(By.cssSelector("#issued-key code")).getText();
+        assertThat(key).startsWith("sd_");
+        shot("admin-2-key-issued");
+        RestClient dashboard = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("X-Api-Key", key).build();
+        assertThat(status(dashboard, "/api/reports/township")).isEqualTo(200);
+        browser.navigate().refresh();
+        assertThat(browser.findElements(By.id("issued-key"))).as("a key is shown once").isEmpty();
+
+        browser.findElement(By.cssSelector("#keys button.danger")).click();
+        awaitNotice("API 密钥已吊销");
+        assertThat(browser.findElement(By.id("keys")).getText()).contains("已吊销");
+        assertThat(status(dashboard, "/api/reports/township")).isEqualTo(401);
+
+        browser.get(url("/admin/audit?username=t-admin&action=ACCOUNT&verify=true"));
+        assertThat(browser.findElement(By.id("audit")).getText()).contains("账号与密钥", "REVOKED", "ISSUED");
+        assertThat(browser.findElement(By.id("verification")).getText()).contains("哈希链完好");
+        shot("admin-3-audit");
+        logout();
+    }
+
+    private static int status(RestClient client, String path) {
+        return client.get().uri(path).exchange((rq, rs) -> rs.getStatusCode().value());
     }
 
     private void awaitNotice(String text) {

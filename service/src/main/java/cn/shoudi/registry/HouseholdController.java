@@ -131,7 +131,7 @@ public class HouseholdController {
     /** Records a birth, death, marriage in/out or move away/back; the household is re-evaluated. */
     @Operation(summary = "登记家庭成员变动（出生、死亡、婚嫁、迁出迁入）")
     @PostMapping("/{id}/member-events")
-    public HouseholdView memberEvent(@PathVariable long id, @RequestBody MembershipService.Change change) {
+    public HouseholdView memberEvent(@PathVariable long id, @RequestBody MemberChange change) {
         registry.requireVisible(Viewer.current(), id);
         return HouseholdView.of(membership.change(id, change));
     }

@@ -1,6 +1,5 @@
 package cn.shoudi.registry;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,20 +32,8 @@ class MembershipService {
         this.clock = clock;
     }
 
-    /**
-     * One membership change of a household.
-     *
-     * @param type     BIRTH, DEATH, MARRY_IN, MARRY_OUT, MOVE_AWAY or MOVE_BACK (or the Chinese label)
-     * @param member   the joining member (BIRTH, MARRY_IN, MOVE_BACK)
-     * @param memberId ID number, or name when there is none, of the leaving member (DEATH, MARRY_OUT, MOVE_AWAY)
-     * @param version  the household version the client read, optional
-     */
-    @Schema(name = "MemberChange")
-    record Change(String type, MemberData member, String memberId, LocalDate date, String note, Long version) {
-    }
-
     @Transactional
-    Household change(long householdId, Change c) {
+    Household change(long householdId, MemberChange c) {
         Household h = active(householdId);
         MemberEvent.Kind kind = Arrays.stream(MemberEvent.Kind.values())
                 .filter(k -> k.name().equalsIgnoreCase(String.valueOf(c.type())) || k.label.equals(c.type()))

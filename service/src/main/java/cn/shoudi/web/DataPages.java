@@ -1,5 +1,6 @@
 package cn.shoudi.web;
 
+import cn.shoudi.rules.facts.FactCatalogue;
 import cn.shoudi.assessment.AssessmentController;
 import cn.shoudi.intake.HouseholdImport;
 import cn.shoudi.intake.ImportController;
@@ -84,6 +85,9 @@ class DataPages {
         model.addAttribute("assessments", views.list(assessments.history(id)));
         model.addAttribute("tasks", views.list(tasks.householdTasks(id)));
         model.addAttribute("riskTypes", RISK_TYPES);
+        for (String fact : List.of("health", "schooling", "labour")) {
+            model.addAttribute(fact + "Choices", FactCatalogue.STANDARD.require(fact).allowed());
+        }
         record.addTo(id, model);
         return "households/detail";
     }

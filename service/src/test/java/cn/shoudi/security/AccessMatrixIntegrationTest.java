@@ -170,6 +170,8 @@ class AccessMatrixIntegrationTest {
             {"GET /households", "/households?villageId={V}", STAFF},
             {"GET /households/{id}", "/households/{H}", STAFF},
             {"POST /households/{id}/income", "/households/{H}/income", "INFO_OFFICER"},
+            {"POST /households/{id}/member-events", "/households/{H}/member-events", "INFO_OFFICER"},
+            {"POST /households/{id}/members/{index}", "/households/{H}/members/0", "INFO_OFFICER"},
             {"GET /imports", "/imports", "INFO_OFFICER"},
             {"POST /imports", "/imports", "INFO_OFFICER"},
             {"GET /signals/review", "/signals/review", "INFO_OFFICER"},

@@ -298,6 +298,63 @@ class BrowserIntegrationTest {
         logout();
     }
 
+    @Test
+    void anOfficerRecordsABirthAndADeathAndCorrectsAMemberOnTheHouseholdPage() throws Exception {
+        long household = jdbc.sql("SELECT MAX(id) FROM registry_household WHERE household_class = 'EXITED' "
+                + "AND status = 'ACTIVE'").query(Long.class).single();
+        int before = members(household);
+        String spouse = jdbc.sql("SELECT MIN(name) FROM registry_member WHERE household_id = ? AND relation <> '户主'")
+                .param(household).query(String.class).single();
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        login("xiangxinxiyuan");
+        browser.get(url("/households/" + household));
+
+        WebElement event = browser.findElement(By.id("member-event"));
+        new Select(event.findElement(By.name("type"))).selectByValue("BIRTH");
+        event.findElement(By.name("name")).sendKeys("冉小禾");
+        new Select(event.findElement(By.name("sex"))).selectByValue("女");
+        setDate(event.findElement(By.name("birthDate")), LocalDate.now().minusDays(20));
+        event.findElement(By.name("relation")).sendKeys("孙女");
+        shot("household-1-birth");
+        event.findElement(By.cssSelector("button[type=submit]")).click();
+        awaitNotice("成员变动已登记，正在重新评估");
+        assertThat(members(household)).isEqualTo(before + 1);
+        assertThat(browser.findElement(By.tagName("table")).getText()).contains("冉小禾", "孙女");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM registry_member_event WHERE household_id = ? AND type = 'BIRTH'")
+                .param(household).query(Long.class).single()).isPositive();
+
+        event = browser.findElement(By.id("member-event"));
+        new Select(event.findElement(By.name("type"))).selectByValue("DEATH");
+        new Select(event.findElement(By.name("leaver"))).selectByValue("冉小禾");
+        event.findElement(By.cssSelector("button[type=submit]")).click();
+        awaitNotice("成员变动已登记，正在重新评估");
+        assertThat(members(household)).isEqualTo(before);
+
+        int index = jdbc.sql("SELECT position FROM registry_member WHERE household_id = ? AND name = ?")
+                .params(household, spouse).query(Integer.class).single();
+        WebElement member = browser.findElement(By.id("member-" + index));
+        member.findElement(By.tagName("summary")).click();
+        new Select(member.findElement(By.name("schooling"))).selectByValue("已毕业");
+        member.findElement(By.cssSelector("button[type=submit]")).click();
+        awaitNotice("成员信息已保存，正在重新评估");
+        assertThat(jdbc.sql("SELECT schooling FROM registry_member WHERE household_id = ? AND name = ?")
+                .params(household, spouse).query(String.class).single()).isEqualTo("已毕业");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM registry_member WHERE household_id = ? AND id_number LIKE '%*%'")
+                .param(household).query(Long.class).single()).as("masked numbers sent back keep the stored ones")
+                .isZero();
+        shot("household-2-member-saved");
+        logout();
+    }
+
+    private int members(long household) {
+        return jdbc.sql("SELECT COUNT(*) FROM registry_member WHERE household_id = ?").param(household)
+                .query(Integer.class).single();
+    }
+
+    private void setDate(WebElement input, LocalDate date) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", input, date.toString());
+    }
+
     private static int status(RestClient client, String path) {
         return client.get().uri(path).exchange((rq, rs) -> rs.getStatusCode().value());
     }

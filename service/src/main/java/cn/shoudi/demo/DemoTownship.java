@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads 联合乡 on the first start of the demo run (when its township code is not stored yet), with its 2019 statuses as
- * recorded decisions, its 2019 township facts and one demo account per role; plays a short 2020–2021 monitoring history
- * of a few households ({@link DemoHistory}); and starts a full re-evaluation so that its proposals, alerts and tasks
- * appear within seconds. A township already stored is left alone.
+ * recorded decisions and its 2019 township facts, before the service reports ready; then, in the background, creates
+ * one demo account per role, plays a short 2020–2021 monitoring history of a few households ({@link DemoHistory}) and
+ * starts a full re-evaluation so that its proposals, alerts and tasks appear within seconds. A township already stored
+ * is left alone.
  */
 @Component
 @ConditionalOnProperty(name = "shoudi.demo.enabled", havingValue = "true")
@@ -67,8 +68,18 @@ class DemoTownship implements ApplicationRunner {
                 (System.nanoTime() - started) / 1_000_000, TownshipGenerator.SEED);
         long firstVillage = jdbc.sql("SELECT MIN(id) FROM registry_village WHERE township_id = ?")
                 .param(result.townshipId()).query(Long.class).single();
-        DemoAccounts.create(accounts, keys, result.cadreIds(), firstVillage, demoPassword);
-        history.play(township, result.cadreIds());
-        reEvaluation.start("载入演示乡镇" + township.name());
+        // the township is stored: the service is ready; the accounts, the played history and the first evaluation
+        // (which follows the history) go on in the background, their progress at /api/assessment-runs
+        Thread rest = new Thread(() -> {
+            try {
+                DemoAccounts.create(accounts, keys, result.cadreIds(), firstVillage, demoPassword);
+                history.play(township, result.cadreIds());
+                reEvaluation.start("载入演示乡镇" + township.name());
+            } catch (RuntimeException e) {
+                log.error("demo township {}: accounts, history or first evaluation failed", township.name(), e);
+            }
+        }, "demo-township");
+        rest.setDaemon(true);
+        rest.start();
     }
 }

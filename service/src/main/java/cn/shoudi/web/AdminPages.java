@@ -9,7 +9,6 @@ import cn.shoudi.security.ApiKeyService;
 import cn.shoudi.security.Role;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -127,19 +126,8 @@ class AdminPages {
         return "admin/audit";
     }
 
-    /** Runs an action; on success notes it and goes where it says, else shows why on the fallback page. */
     private static String act(RedirectAttributes flash, String notice, String fallback, Supplier<String> action) {
-        try {
-            String target = action.get();
-            flash.addFlashAttribute("notice", notice);
-            return "redirect:" + target;
-        } catch (RuntimeException e) {
-            if (e instanceof AccessDeniedException) {
-                throw e;
-            }
-            flash.addFlashAttribute("error", Views.message(e));
-            return "redirect:" + fallback;
-        }
+        return "redirect:" + Views.attempt(flash, notice, fallback, action);
     }
 
     private static String blankToNull(String s) {

@@ -98,7 +98,8 @@ class DataPages {
                       @RequestParam(defaultValue = "false") boolean selfCoping,
                       @RequestParam(required = false) List<String> riskTypes, @RequestParam long version,
                       RedirectAttributes flash) {
-        try {
+        String household = "/households/" + id;
+        return "redirect:" + Views.attempt(flash, "household.saved", household, () -> {
             Map<String, Object> current = views.map(households.get(id).getBody());
             current.put("netIncome", netIncome);
             current.put("rigidExpenditure", rigidExpenditure == null ? BigDecimal.ZERO : rigidExpenditure);
@@ -107,14 +108,8 @@ class DataPages {
             current.put("version", version);
             current.put("helperCadreId", null);
             households.update(id, json.convertValue(current, HouseholdData.class));
-            flash.addFlashAttribute("notice", "household.saved");
-        } catch (RuntimeException e) {
-            if (e instanceof org.springframework.security.access.AccessDeniedException) {
-                throw e;
-            }
-            flash.addFlashAttribute("error", Views.message(e));
-        }
-        return "redirect:/households/" + id;
+            return household;
+        });
     }
 
     @GetMapping("/imports")

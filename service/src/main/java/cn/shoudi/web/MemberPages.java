@@ -5,7 +5,6 @@ import cn.shoudi.registry.HouseholdData;
 import cn.shoudi.registry.MemberChange;
 import cn.shoudi.registry.MemberData;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -81,16 +80,11 @@ class MemberPages {
     }
 
     private static String act(long id, RedirectAttributes flash, String notice, Runnable action) {
-        try {
+        String household = "/households/" + id;
+        return "redirect:" + Views.attempt(flash, notice, household, () -> {
             action.run();
-            flash.addFlashAttribute("notice", notice);
-        } catch (RuntimeException e) {
-            if (e instanceof AccessDeniedException) {
-                throw e;
-            }
-            flash.addFlashAttribute("error", Views.message(e));
-        }
-        return "redirect:/households/" + id;
+            return household;
+        });
     }
 
     private static String blankToNull(String s) {

@@ -10,7 +10,6 @@ import cn.shoudi.registry.HouseholdLabel;
 import cn.shoudi.registry.HouseholdStatus;
 import cn.shoudi.registry.Measure;
 import cn.shoudi.registry.Registry;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -122,17 +121,12 @@ class TaskPages {
         return act(id, flash, "task.closed", () -> tasks.close(id, new TaskController.Close(cadre(), reason)));
     }
 
-    private String act(long id, RedirectAttributes flash, String notice, Runnable action) {
-        try {
+    private static String act(long id, RedirectAttributes flash, String notice, Runnable action) {
+        String task = "/tasks/" + id;
+        return "redirect:" + Views.attempt(flash, notice, task, () -> {
             action.run();
-            flash.addFlashAttribute("notice", notice);
-        } catch (RuntimeException e) {
-            if (e instanceof AccessDeniedException) {
-                throw e;
-            }
-            flash.addFlashAttribute("error", Views.message(e));
-        }
-        return "redirect:/tasks/" + id;
+            return task;
+        });
     }
 
     /** The 监测类型 the household's latest assessment proposes, preselected for a 纳入监测 resolution; or null. */

@@ -5,12 +5,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import cn.shoudi.InvalidRequestException;
 import cn.shoudi.registry.InvalidHouseholdException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +42,24 @@ class Views {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> list(Object value) {
         return value == null ? List.of() : json.convertValue(value, List.class);
+    }
+
+    /**
+     * Runs a page's action: on success flashes the notice (a message key) and answers where the action says to go;
+     * otherwise flashes why, in Chinese, and answers the fallback. Access errors go on to Spring Security.
+     */
+    static String attempt(RedirectAttributes flash, String notice, String fallback, Supplier<String> action) {
+        try {
+            String target = action.get();
+            flash.addFlashAttribute("notice", notice);
+            return target;
+        } catch (RuntimeException e) {
+            if (e instanceof AccessDeniedException) {
+                throw e;
+            }
+            flash.addFlashAttribute("error", message(e));
+            return fallback;
+        }
     }
 
     /** The Chinese message of a refused action. */

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -66,13 +67,16 @@ public class AuditChain {
     }
 
     private final JdbcClient jdbc;
+    /** For the hashes of a page: one JDBC batch (one round trip with rewriteBatchedStatements), not a statement each. */
+    private final JdbcTemplate batch;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration grace;
 
-    AuditChain(JdbcClient jdbc, TransactionTemplate tx, Clock clock,
+    AuditChain(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, Clock clock,
                @Value("${shoudi.security.audit-seal-grace:PT5S}") Duration grace) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.tx = tx;
         this.clock = clock;
         this.grace = grace;
@@ -124,9 +128,7 @@ public class AuditChain {
                 if (won == 0) {
                     return false; // another instance sealed these first
                 }
-                for (Object[] u : updates) {
-                    jdbc.sql("UPDATE security_audit SET chain_hash = ? WHERE id = ?").params(u).update();
-                }
+                batch.batchUpdate("UPDATE security_audit SET chain_hash = ? WHERE id = ?", updates);
                 return true;
             });
             if (!Boolean.TRUE.equals(moved)) {

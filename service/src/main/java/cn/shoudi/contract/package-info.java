@@ -3,5 +3,7 @@
  * {@code /v3/api-docs} with Swagger UI, its security schemes, problem-details error responses and example request
  * bodies. Depends on no feature; the features describe their own operations with annotations.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "API contract")
+@ApplicationModule(displayName = "API contract")
 package cn.shoudi.contract;
+
+import org.springframework.modulith.ApplicationModule;

@@ -114,10 +114,12 @@ class TaskNotifier {
         List<Item> open = jdbc.sql("SELECT " + COLUMNS + " FROM monitoring_task t WHERE t.open_flag = 1 "
                 + "ORDER BY t.due_date, t.id").query((rs, i) -> item(rs, "")).list();
         int messages = 0;
-        for (Map.Entry<Recipient, List<Item>> e : byRecipient(open).entrySet()) {
+        Map<Recipient, List<Item>> groups = byRecipient(open);
+        Map<Long, String> names = cadreNames(groups);
+        for (Map.Entry<Recipient, List<Item>> e : groups.entrySet()) {
             long overdue = e.getValue().stream().filter(i -> i.dueDate().isBefore(day)).count();
-            String head = "【防返贫监测】每日待办 · " + recipientName(e.getKey()) + " · " + DAY.format(day) + "：待办 "
-                    + e.getValue().size() + " 件，其中逾期 " + overdue + " 件";
+            String head = "【防返贫监测】每日待办 · " + recipientName(e.getKey(), names) + " · " + DAY.format(day)
+                    + "：待办 " + e.getValue().size() + " 件，其中逾期 " + overdue + " 件";
             String key = "DIGEST:" + recipientKey(e.getKey()) + ":" + day;
             if (store("DIGEST", e.getKey(), key, text(head, e.getValue(), day), List.of())) {
                 messages++;
@@ -151,8 +153,11 @@ class TaskNotifier {
     private int announce(String kind, String title, List<Item> items) {
         int messages = 0;
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        for (Map.Entry<Recipient, List<Item>> e : byRecipient(items).entrySet()) {
-            String head = "【防返贫监测】" + title + " " + e.getValue().size() + " 件 · " + recipientName(e.getKey());
+        Map<Recipient, List<Item>> groups = byRecipient(items);
+        Map<Long, String> names = cadreNames(groups);
+        for (Map.Entry<Recipient, List<Item>> e : groups.entrySet()) {
+            String head = "【防返贫监测】" + title + " " + e.getValue().size() + " 件 · "
+                    + recipientName(e.getKey(), names);
             String key = kind + ":" + recipientKey(e.getKey()) + ":" + digestOf(e.getValue());
             if (store(kind, e.getKey(), key, text(head, e.getValue(), today), e.getValue())) {
                 messages++;
@@ -194,9 +199,15 @@ class TaskNotifier {
         return r.length() > 40 ? r.substring(0, 39) + "…" : r;
     }
 
-    private String recipientName(Recipient r) {
+    /** The names of the cadres among the recipients, in one query. */
+    private Map<Long, String> cadreNames(Map<Recipient, List<Item>> groups) {
+        List<Long> cadres = groups.keySet().stream().map(Recipient::cadreId).filter(Objects::nonNull).toList();
+        return cadres.isEmpty() ? Map.of() : registry.cadreNames(cadres);
+    }
+
+    private static String recipientName(Recipient r, Map<Long, String> names) {
         if (r.cadreId() != null) {
-            return "帮扶责任人 " + registry.cadreNames(List.of(r.cadreId())).getOrDefault(r.cadreId(), "#" + r.cadreId());
+            return "帮扶责任人 " + names.getOrDefault(r.cadreId(), "#" + r.cadreId());
         }
         return "村委会";
     }

@@ -57,7 +57,7 @@ class AdminPages {
                   @RequestParam(required = false) Long cadreId, @RequestParam(required = false) String department,
                   RedirectAttributes flash) {
         return act(flash, "admin.created", "/admin", () -> "/admin/accounts/" + accounts.create(new AccountData(
-                username, password, displayName, role, cadreId, villageId, blankToNull(department), true)).id());
+                username, password, displayName, role, cadreId, villageId, Views.blankToNull(department), true)).id());
     }
 
     @GetMapping("/accounts/{id}")
@@ -76,8 +76,8 @@ class AdminPages {
                   @RequestParam(required = false) String department, @RequestParam(defaultValue = "false") boolean enabled,
                   @RequestParam(required = false) String password, RedirectAttributes flash) {
         return act(flash, "admin.saved", "/admin/accounts/" + id, () -> {
-            accounts.update(id, new AccountData(null, blankToNull(password), displayName, role, cadreId, villageId,
-                    blankToNull(department), enabled));
+            accounts.update(id, new AccountData(null, Views.blankToNull(password), displayName, role, cadreId, villageId,
+                    Views.blankToNull(department), enabled));
             return "/admin/accounts/" + id;
         });
     }
@@ -128,9 +128,5 @@ class AdminPages {
 
     private static String act(RedirectAttributes flash, String notice, String fallback, Supplier<String> action) {
         return "redirect:" + Views.attempt(flash, notice, fallback, action);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

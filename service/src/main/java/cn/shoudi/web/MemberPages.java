@@ -49,10 +49,10 @@ class MemberPages {
                        @RequestParam long version, RedirectAttributes flash) {
         return act(id, flash, "household.memberEventSaved", () -> {
             boolean joins = type.equals("BIRTH") || type.equals("MARRY_IN") || type.equals("MOVE_BACK");
-            MemberData joining = joins ? new MemberData(blankToNull(name), blankToNull(idNumber), blankToNull(sex),
-                    birthDate, blankToNull(relation), null, null, null, null, null, null, null, null, null) : null;
+            MemberData joining = joins ? new MemberData(Views.blankToNull(name), Views.blankToNull(idNumber), Views.blankToNull(sex),
+                    birthDate, Views.blankToNull(relation), null, null, null, null, null, null, null, null, null) : null;
             households.memberEvent(id, new MemberChange(type, joining, joins ? null : leaver, date,
-                    blankToNull(note), version));
+                    Views.blankToNull(note), version));
         });
     }
 
@@ -69,9 +69,9 @@ class MemberPages {
             Map<String, Object> member = members.get(index);
             member.put("name", name.trim());
             member.put("relation", relation.trim());
-            member.put("health", blankToNull(health));
-            member.put("schooling", blankToNull(schooling));
-            member.put("labour", blankToNull(labour));
+            member.put("health", Views.blankToNull(health));
+            member.put("schooling", Views.blankToNull(schooling));
+            member.put("labour", Views.blankToNull(labour));
             current.put("members", members);
             current.put("version", version);
             current.put("helperCadreId", null);
@@ -85,9 +85,5 @@ class MemberPages {
             action.run();
             return household;
         });
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

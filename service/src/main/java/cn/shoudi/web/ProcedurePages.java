@@ -58,7 +58,7 @@ class ProcedurePages {
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedOn,
                  @RequestParam(required = false) String note, RedirectAttributes flash) {
         return act(id, flash, "procedure.started", "procedures", () -> procedures.start(id, new ProcedureService.Start(kind,
-                blankToNull(origin), blankToNull(category), greenChannel, startedOn, note, null)));
+                Views.blankToNull(origin), Views.blankToNull(category), greenChannel, startedOn, note, null)));
     }
 
     @PostMapping("/households/{id}/procedures/{procedureId}/steps")
@@ -88,7 +88,7 @@ class ProcedurePages {
         Long cadre = Viewer.current().cadreId();
         try {
             visits.record(id, new TaskCommands.VisitData(cadre == null ? -1L : cadre, visitDate, findings,
-                    measures == null ? List.of() : measures, blankToNull(otherMeasure), rigidSpendResolved,
+                    measures == null ? List.of() : measures, Views.blankToNull(otherMeasure), rigidSpendResolved,
                     newRiskDetected));
             flash.addFlashAttribute("notice", "household.visitRecorded");
         } catch (AccessDeniedException e) {
@@ -150,9 +150,5 @@ class ProcedurePages {
         return jdbc.sql("SELECT id, name FROM registry_village ORDER BY id")
                 .query((rs, i) -> Map.<String, Object>of("id", rs.getLong(1), "name", rs.getString(2))).list()
                 .stream().filter(v -> own == null || own.equals(v.get("id"))).toList();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

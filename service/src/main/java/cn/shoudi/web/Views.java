@@ -44,6 +44,11 @@ class Views {
         return value == null ? List.of() : json.convertValue(value, List.class);
     }
 
+    /** A form field as entered, trimmed; null when left empty. */
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
     /**
      * Runs a page's action: on success flashes the notice (a message key) and answers where the action says to go;
      * otherwise flashes why, in Chinese, and answers the fallback. Access errors go on to Spring Security.
